@@ -1,0 +1,70 @@
+import { Readable } from 'stream';
+import { Bucket } from '../bucket';
+import { newVersionId } from '../ids';
+import {
+  ContentHeaders,
+  NULL_VERSION_ID,
+  ObjectAcl,
+  ObjectVersion,
+  StoredBody,
+  Tag,
+} from '../model/object-version';
+import { CosService } from '../service';
+import { releaseBody, storeBody, StoreBodyOptions } from './store-body';
+
+/** What a write says about the new object besides its bytes. */
+export interface ObjectAttributes {
+  contentHeaders: ContentHeaders;
+  userMetadata: Record<string, string>;
+  storageClass?: string;
+  acl?: ObjectAcl;
+  tags?: Tag[];
+}
+
+export interface PutObjectInput extends ObjectAttributes, StoreBodyOptions {
+  key: string;
+  body: Readable | Buffer;
+}
+
+/** PUT Object: stores the bytes, then makes them the latest version of the key. */
+export async function putObject(
+  service: CosService,
+  bucket: Bucket,
+  input: PutObjectInput,
+): Promise<ObjectVersion> {
+  const body = await storeBody(service, bucket, input.body, input);
+  return commitVersion(service, bucket, input.key, body, input, 'PutObject');
+}
+
+/**
+ * Makes stored bytes the latest version of a key, under the bucket's versioning rules, and tells
+ * the features that listen for new objects. Shared by every write path.
+ */
+export function commitVersion(
+  service: CosService,
+  bucket: Bucket,
+  key: string,
+  body: StoredBody,
+  attributes: ObjectAttributes,
+  via: string,
+  etag = body.md5,
+): ObjectVersion {
+  const version: ObjectVersion = {
+    key,
+    versionId: bucket.versioning === 'Enabled' ? newVersionId() : NULL_VERSION_ID,
+    isDeleteMarker: false,
+    lastModified: service.clock.now(),
+    etag,
+    size: body.size,
+    body,
+    contentHeaders: attributes.contentHeaders,
+    userMetadata: attributes.userMetadata,
+    storageClass: attributes.storageClass ?? 'STANDARD',
+    acl: attributes.acl,
+    tags: attributes.tags ?? [],
+  };
+  const replaced = bucket.objects.add(version, bucket.versioning);
+  releaseBody(service, replaced?.body);
+  service.events.emit('objectCreated', { bucket, version, via });
+  return version;
+}

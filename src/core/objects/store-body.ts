@@ -1,0 +1,42 @@
+import { Readable } from 'stream';
+import { ingest, IngestOptions } from '../../storage/ingest';
+import type { EncryptionChoice } from '../../sse/encryption-choice';
+import { Bucket } from '../bucket';
+import { StoredBody } from '../model/object-version';
+import { CosService } from '../service';
+
+export interface StoreBodyOptions extends Omit<IngestOptions, 'transform'> {
+  /** The encryption decided for this write; absent stores plaintext. */
+  encryption?: EncryptionChoice;
+}
+
+/** Byte range [start, end) of the plaintext. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Every write path (PUT, POST, part, copy, append, origin fetch, replication) stores bytes through
+ * here, and every read opens them through `openBody`: the one seam where encryption at rest
+ * applies.
+ */
+export async function storeBody(
+  service: CosService,
+  bucket: Bucket,
+  input: Readable | Buffer,
+  options: StoreBodyOptions = {},
+): Promise<StoredBody> {
+  const stored = await ingest(service.blobs, input, options);
+  return { blob: stored.blob, size: stored.size, md5: stored.md5, crc64: stored.crc64 };
+}
+
+/** The plaintext of a stored body, or a range of it. */
+export function openBody(service: CosService, body: StoredBody, range?: ByteRange): Readable {
+  return service.blobs.read(body.blob, range?.start ?? 0, range?.end ?? body.size);
+}
+
+/** Gives the bytes of a body back to the blob store. */
+export function releaseBody(service: CosService, body: StoredBody | undefined): void {
+  if (body) service.blobs.release(body.blob);
+}

@@ -1,0 +1,46 @@
+import { newTraceId } from '../core/ids';
+import { CosError, isCosError } from '../errors';
+import { Logger } from '../logger';
+import { buildXml, XmlObject } from './xml';
+import type { Response } from 'express';
+
+/**
+ * Writes the COS `<Error>` document (reference 3.1) for any failure. Anything that is not a
+ * CosError is a bug in the emulator: it is logged with its stack and answered 500 InternalError.
+ */
+export function writeError(
+  res: Response,
+  error: unknown,
+  context: { method: string; requestId: string; resource: string; log: Logger },
+): CosError {
+  const cosError = isCosError(error) ? error : new CosError('InternalError');
+  if (!isCosError(error)) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    context.log.error(`BUG: unexpected error, answered 500 InternalError: ${detail}`);
+  }
+  if (res.headersSent) {
+    res.destroy();
+    return cosError;
+  }
+  const traceId = newTraceId();
+  for (const [name, value] of Object.entries(cosError.headers)) res.setHeader(name, value);
+  res.setHeader('x-cos-trace-id', traceId);
+  res.status(cosError.status);
+  if (context.method === 'HEAD') {
+    res.end();
+    return cosError;
+  }
+  const document: XmlObject = {
+    Code: cosError.code,
+    Message: cosError.message,
+    Resource: context.resource,
+    RequestId: context.requestId,
+    TraceId: traceId,
+    ...cosError.details,
+  };
+  const body = buildXml('Error', document);
+  res.setHeader('Content-Type', 'application/xml');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+  return cosError;
+}

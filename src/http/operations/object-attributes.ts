@@ -1,0 +1,78 @@
+import { CosError } from '../../errors';
+import { ObjectAttributes } from '../../core/objects/put-object';
+import { CONTENT_HEADER_NAMES, ContentHeaders, Tag } from '../../core/model/object-version';
+import { RequestContext } from '../context';
+
+const STORAGE_CLASSES = new Set([
+  'STANDARD', 'STANDARD_IA', 'ARCHIVE', 'DEEP_ARCHIVE', 'INTELLIGENT_TIERING', 'MAZ_STANDARD',
+  'MAZ_STANDARD_IA', 'MAZ_INTELLIGENT_TIERING', 'MAZ_ARCHIVE',
+]);
+const MAX_USER_METADATA_BYTES = 2048;
+
+/** The attributes a write request sets through its headers (reference 4.7). */
+export function readObjectAttributes(ctx: RequestContext): ObjectAttributes {
+  return {
+    contentHeaders: readContentHeaders(ctx),
+    userMetadata: readUserMetadata(ctx),
+    storageClass: readStorageClass(ctx),
+    acl: readCannedAcl(ctx),
+    tags: readTaggingHeader(ctx),
+  };
+}
+
+export function readContentHeaders(ctx: RequestContext): ContentHeaders {
+  const headers: ContentHeaders = {};
+  // Empty values (the SDK sends `Cache-Control: ''`) count as absent (reference 1.6).
+  for (const name of CONTENT_HEADER_NAMES) {
+    const value = ctx.header(name);
+    if (value !== undefined) headers[name] = value;
+  }
+  return headers;
+}
+
+export function readUserMetadata(ctx: RequestContext): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  let bytes = 0;
+  for (const [name, value] of Object.entries(ctx.req.headers)) {
+    const cosName = name.startsWith('x-amz-meta-') ? 'x-cos-meta-' + name.slice(11) : name;
+    if (!cosName.startsWith('x-cos-meta-') || value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(',') : value;
+    metadata[cosName] = text;
+    bytes += cosName.length - 'x-cos-meta-'.length + Buffer.byteLength(text);
+  }
+  if (bytes > MAX_USER_METADATA_BYTES) throw new CosError('MetadataTooLarge');
+  return metadata;
+}
+
+export function readStorageClass(ctx: RequestContext): string | undefined {
+  const value = ctx.header('x-cos-storage-class') ?? ctx.header('x-amz-storage-class');
+  if (value === undefined) return undefined;
+  const storageClass = value.toUpperCase();
+  if (!STORAGE_CLASSES.has(storageClass)) throw new CosError('InvalidStorageClass');
+  return storageClass;
+}
+
+function readCannedAcl(ctx: RequestContext) {
+  const canned = ctx.header('x-cos-acl') ?? ctx.header('x-amz-acl');
+  if (canned === undefined) return undefined;
+  if (!['private', 'public-read', 'public-read-write', 'default'].includes(canned)) {
+    throw new CosError('InvalidArgument', `Invalid x-cos-acl: ${canned}`);
+  }
+  return { canned, grants: [] };
+}
+
+/** `x-cos-tagging: k1=v1&k2=v2` (URL-encoded pairs). */
+export function readTaggingHeader(ctx: RequestContext): Tag[] | undefined {
+  const header = ctx.header('x-cos-tagging') ?? ctx.header('x-amz-tagging');
+  if (header === undefined) return undefined;
+  const tags: Tag[] = [];
+  for (const pair of header.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
+    const value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
+    if (key === '' || tags.some((t) => t.key === key)) throw new CosError('InvalidTag');
+    tags.push({ key, value });
+  }
+  return tags;
+}

@@ -1,0 +1,52 @@
+import type { NextFunction, Request, Response } from 'express';
+import { newRequestId } from '../core/ids';
+import { checkAccess } from './access';
+import { authenticate } from './auth';
+import { HttpRuntime, RequestContext } from './context';
+import { applyCorsHeaders } from './cors';
+import { writeError } from './error-response';
+import { findOperation } from './operations/table';
+import { resolveTarget } from './routing';
+
+/**
+ * The COS request pipeline: request id -> target -> caller -> operation -> access -> handler,
+ * with one error writer and one access log line per request.
+ */
+export function cosPipeline(runtime: HttpRuntime) {
+  return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
+    const started = process.hrtime.bigint();
+    const requestId = newRequestId();
+    const log = runtime.log.child(requestId);
+    res.setHeader('x-cos-request-id', requestId);
+    res.setHeader('Server', 'tencent-cos');
+    res.setHeader('Date', runtime.service.clock.now().toUTCString());
+
+    let ctx: RequestContext | undefined;
+    let status = 0;
+    let code = '';
+    try {
+      const target = resolveTarget(req.originalUrl, req.headers.host ?? '', runtime);
+      ctx = new RequestContext(req, res, runtime, requestId, target, log);
+      ctx.principal = authenticate({ method: req.method, headers: req.headers, target }, runtime.auth);
+      const level = target.style === 'service' ? 'service' : target.key === undefined ? 'bucket' : 'object';
+      const operation = findOperation(level, req.method, target.query);
+      ctx.operation = operation.name;
+      checkAccess(ctx, operation);
+      applyCorsHeaders(ctx);
+      await operation.handler(ctx);
+      status = res.statusCode;
+    } catch (error) {
+      const resource = ctx?.resource ?? (req.headers.host ?? '') + req.originalUrl;
+      const written = writeError(res, error, { method: req.method, requestId, resource, log });
+      status = written.status;
+      code = written.code;
+    }
+
+    if (log.enabled('info')) {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const where = ctx ? `${ctx.target.bucket ?? '-'}/${ctx.target.key ?? ''}` : req.originalUrl;
+      const operation = ctx?.operation ?? 'Unknown';
+      log.info(`${req.method} ${where} ${operation} ${status}${code ? ' ' + code : ''} ${ms.toFixed(1)}ms`);
+    }
+  };
+}

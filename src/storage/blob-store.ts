@@ -1,0 +1,33 @@
+import { Readable } from 'stream';
+
+/** Where the bytes of one blob live: extents in segment files, in order. */
+export interface BlobRef {
+  readonly size: number;
+  readonly extents: ReadonlyArray<Extent>;
+}
+
+export interface Extent {
+  readonly segment: number;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** Accepts the bytes of one blob in order; `finish` seals it, `abort` gives the space back. */
+export interface BlobWriter {
+  write(chunk: Buffer): void;
+  finish(): BlobRef;
+  abort(): void;
+}
+
+/** Bytes at rest, addressed by reference, never by object key (keys never become paths). */
+export interface BlobStore {
+  createWriter(): BlobWriter;
+  /** Bytes [start, end) of a blob, streamed. */
+  read(ref: BlobRef, start?: number, end?: number): Readable;
+  /** Bytes [start, end) of a blob, at once: for small reads such as one encrypted chunk. */
+  readSync(ref: BlobRef, start: number, end: number): Buffer;
+  release(ref: BlobRef): void;
+  /** Bytes held, live and dead, for health and memory reports. */
+  stats(): { segments: number; liveBytes: number; totalBytes: number };
+  clear(): void;
+}

@@ -1,0 +1,86 @@
+import { createHash } from 'crypto';
+import { Readable } from 'stream';
+import { CosError } from '../errors';
+import { Crc64 } from '../core/checksums/crc64';
+import { BlobRef, BlobStore } from './blob-store';
+
+/**
+ * Turns plaintext into bytes at rest (encryption plugs in here). `push` may hold bytes back and
+ * return fewer (or none); `end` returns the rest.
+ */
+export interface ByteTransform {
+  push(chunk: Buffer): Buffer | undefined;
+  end(): Buffer | undefined;
+}
+
+export interface IngestOptions {
+  /** Content-Length of the request; a shorter body is IncompleteBody. */
+  expectedLength?: number;
+  /** Content-MD5 header (base64 of 16 bytes), checked against the bytes received. */
+  contentMd5?: string;
+  /** Largest size accepted; more is EntityTooLarge. */
+  maxSize?: number;
+  transform?: ByteTransform;
+}
+
+/** What a write stored: the blob at rest and the plaintext's size and checksums. */
+export interface IngestedBody {
+  blob: BlobRef;
+  size: number;
+  md5: string;
+  crc64: string;
+}
+
+/**
+ * Streams a request body into the blob store, hashing the plaintext on the way. On any failure
+ * the partial blob is released, so nothing half-written stays behind.
+ */
+export async function ingest(
+  store: BlobStore,
+  input: Readable | Buffer,
+  options: IngestOptions = {},
+): Promise<IngestedBody> {
+  const expectedMd5 = options.contentMd5 === undefined ? undefined : parseMd5(options.contentMd5);
+  const writer = store.createWriter();
+  const md5 = createHash('md5');
+  const crc = new Crc64();
+  let size = 0;
+
+  const accept = (chunk: Buffer) => {
+    size += chunk.length;
+    if (options.maxSize !== undefined && size > options.maxSize) {
+      throw new CosError('EntityTooLarge');
+    }
+    md5.update(chunk);
+    crc.update(chunk);
+    const stored = options.transform ? options.transform.push(chunk) : chunk;
+    if (stored && stored.length > 0) writer.write(stored);
+  };
+
+  try {
+    if (Buffer.isBuffer(input)) accept(input);
+    else for await (const chunk of input) accept(chunk as Buffer);
+    const tail = options.transform?.end();
+    if (tail && tail.length > 0) writer.write(tail);
+
+    if (options.expectedLength !== undefined && size < options.expectedLength) {
+      throw new CosError('IncompleteBody');
+    }
+    const digest = md5.digest();
+    if (expectedMd5 && !digest.equals(expectedMd5)) throw new CosError('BadDigest');
+    return { blob: writer.finish(), size, md5: digest.toString('hex'), crc64: crc.digest() };
+  } catch (error) {
+    writer.abort();
+    if (input instanceof Readable && !input.readableEnded) input.resume();
+    throw error;
+  }
+}
+
+/** Content-MD5 must be the base64 of 16 bytes, else InvalidDigest (checked before reading). */
+export function parseMd5(header: string): Buffer {
+  const bytes = Buffer.from(header, 'base64');
+  if (bytes.length !== 16 || bytes.toString('base64') !== header.trim()) {
+    throw new CosError('InvalidDigest');
+  }
+  return bytes;
+}

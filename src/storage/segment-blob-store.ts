@@ -1,0 +1,178 @@
+import { Readable } from 'stream';
+import { BlobRef, BlobStore, BlobWriter, Extent } from './blob-store';
+
+/** The part of the `fs` API the store needs: memfs volumes and node:fs both provide it. */
+export interface SegmentFs {
+  mkdirSync(path: string, options: { recursive: true }): unknown;
+  openSync(path: string, flags: string): number;
+  writeSync(fd: number, buffer: Buffer, offset: number, length: number, position: number): number;
+  readSync(fd: number, buffer: Buffer, offset: number, length: number, position: number): number;
+  closeSync(fd: number): void;
+  unlinkSync(path: string): void;
+}
+
+const SEGMENT_SIZE = 8 * 1024 * 1024;
+const READ_CHUNK = 256 * 1024;
+
+interface Segment {
+  fd: number;
+  path: string;
+  written: number;
+  liveBytes: number;
+}
+
+/**
+ * Blobs appended into shared segment files of 8 MiB (log-structured): a 1 KiB object costs one
+ * extent record rather than a file of its own, and a large object streams through without being
+ * buffered. A segment file is unlinked once every byte in it is released.
+ */
+export class SegmentBlobStore implements BlobStore {
+  private readonly segments = new Map<number, Segment>();
+  private current: Segment | undefined;
+  private currentId = -1;
+  private nextSegmentId = 0;
+
+  constructor(
+    private readonly fs: SegmentFs,
+    private readonly root: string,
+  ) {
+    fs.mkdirSync(root, { recursive: true });
+  }
+
+  createWriter(): BlobWriter {
+    const extents: Extent[] = [];
+    let size = 0;
+    let open = true;
+    const store = this;
+    return {
+      write(chunk: Buffer) {
+        if (!open) throw new Error('blob writer is closed');
+        store.append(chunk, extents);
+        size += chunk.length;
+      },
+      finish() {
+        open = false;
+        return { size, extents };
+      },
+      abort() {
+        if (!open) return;
+        open = false;
+        store.release({ size, extents });
+      },
+    };
+  }
+
+  read(ref: BlobRef, start = 0, end = ref.size): Readable {
+    const store = this;
+    let position = start;
+    return new Readable({
+      highWaterMark: READ_CHUNK,
+      read() {
+        if (position >= end) {
+          this.push(null);
+          return;
+        }
+        const next = Math.min(end, position + READ_CHUNK);
+        try {
+          this.push(store.readSync(ref, position, next));
+          position = next;
+        } catch (error) {
+          this.destroy(error as Error);
+        }
+      },
+    });
+  }
+
+  readSync(ref: BlobRef, start: number, end: number): Buffer {
+    const out = Buffer.allocUnsafe(Math.max(0, end - start));
+    let extentStart = 0;
+    let filled = 0;
+    for (const extent of ref.extents) {
+      const extentEnd = extentStart + extent.length;
+      if (extentEnd > start && extentStart < end) {
+        const from = Math.max(start, extentStart);
+        const to = Math.min(end, extentEnd);
+        const segment = this.segments.get(extent.segment);
+        if (!segment) throw new Error(`segment ${extent.segment} is gone`);
+        const position = extent.offset + (from - extentStart);
+        this.fs.readSync(segment.fd, out, filled, to - from, position);
+        filled += to - from;
+      }
+      if (extentEnd >= end) break;
+      extentStart = extentEnd;
+    }
+    return out;
+  }
+
+  release(ref: BlobRef): void {
+    for (const extent of ref.extents) {
+      const segment = this.segments.get(extent.segment);
+      if (!segment) continue;
+      segment.liveBytes -= extent.length;
+      if (segment.liveBytes <= 0 && segment !== this.current) this.dropSegment(extent.segment);
+    }
+  }
+
+  stats(): { segments: number; liveBytes: number; totalBytes: number } {
+    let liveBytes = 0;
+    let totalBytes = 0;
+    for (const segment of this.segments.values()) {
+      liveBytes += segment.liveBytes;
+      totalBytes += segment.written;
+    }
+    return { segments: this.segments.size, liveBytes, totalBytes };
+  }
+
+  clear(): void {
+    for (const id of [...this.segments.keys()]) this.dropSegment(id);
+    this.current = undefined;
+    this.currentId = -1;
+  }
+
+  private append(chunk: Buffer, extents: Extent[]): void {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const segment = this.writableSegment();
+      const length = Math.min(chunk.length - offset, SEGMENT_SIZE - segment.written);
+      this.fs.writeSync(segment.fd, chunk, offset, length, segment.written);
+      this.addExtent(extents, { segment: this.currentId, offset: segment.written, length });
+      segment.written += length;
+      segment.liveBytes += length;
+      offset += length;
+    }
+  }
+
+  private addExtent(extents: Extent[], extent: Extent): void {
+    const last = extents[extents.length - 1];
+    if (last && last.segment === extent.segment && last.offset + last.length === extent.offset) {
+      extents[extents.length - 1] = { ...last, length: last.length + extent.length };
+    } else {
+      extents.push(extent);
+    }
+  }
+
+  private writableSegment(): Segment {
+    if (this.current && this.current.written < SEGMENT_SIZE) return this.current;
+    const previous = this.current;
+    const previousId = this.currentId;
+    const id = this.nextSegmentId++;
+    const path = `${this.root}/${id}`;
+    this.current = { fd: this.fs.openSync(path, 'w+'), path, written: 0, liveBytes: 0 };
+    this.currentId = id;
+    this.segments.set(id, this.current);
+    if (previous && previous.liveBytes <= 0) this.dropSegment(previousId);
+    return this.current;
+  }
+
+  private dropSegment(id: number): void {
+    const segment = this.segments.get(id);
+    if (!segment) return;
+    this.segments.delete(id);
+    this.fs.closeSync(segment.fd);
+    this.fs.unlinkSync(segment.path);
+    if (segment === this.current) {
+      this.current = undefined;
+      this.currentId = -1;
+    }
+  }
+}
