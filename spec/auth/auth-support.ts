@@ -36,7 +36,11 @@ export function requestFor(
   return { method, headers: lowerCased, target };
 }
 
-export function authenticateAt(request: AuthRequest, now: Date, mode?: 'verify' | 'off'): Principal {
+export function authenticateAt(
+  request: AuthRequest,
+  now: Date,
+  mode?: AuthSettings['mode'],
+): Principal {
   return authenticate(request, settingsAt(now, mode));
 }
 

@@ -115,12 +115,14 @@ describe('q-sign in the Authorization header', () => {
     expect(authenticateAt(request, new Date())).toEqual(signedAs(SECRET_ID));
   });
 
-  it('returns 403 SignatureDoesNotMatch with StringToSign and FormatString for a tampered one', () => {
+  it('returns 403 SignatureDoesNotMatch with StringToSign and FormatString if tampered', () => {
     const { authorization, request } = signedPut();
     const tampered = authorization.replace(/q-signature=(.)/, (_, c) => {
       return 'q-signature=' + (c === '0' ? '1' : '0');
     });
-    const error = cosErrorOf(() => authenticateAt(request({ authorization: tampered }), new Date()));
+    const error = cosErrorOf(() =>
+      authenticateAt(request({ authorization: tampered }), new Date()),
+    );
 
     expect(error.code).toBe('SignatureDoesNotMatch');
     expect(error.status).toBe(403);
@@ -175,8 +177,11 @@ describe('q-sign in the Authorization header', () => {
 
   it.each([
     ['a missing q-signature', (auth: string) => auth.replace(/&q-signature=[0-9a-f]+/, '')],
-    ['an unknown algorithm', (auth: string) => auth.replace('q-sign-algorithm=sha1', 'q-sign-algorithm=md5')],
-    ['a q-sign-time that is not a range', (auth: string) => auth.replace(/q-sign-time=[^&]+/, 'q-sign-time=soon')],
+    ['an unknown algorithm', (auth: string) => auth.replace('algorithm=sha1', 'algorithm=md5')],
+    [
+      'a q-sign-time that is not a range',
+      (auth: string) => auth.replace(/q-sign-time=[^&]+/, 'q-sign-time=soon'),
+    ],
     ['an unknown scheme', () => 'Bearer abcdef'],
   ])('returns 403 AccessDenied with a clear message for %s', (_, mangle) => {
     const { authorization, request } = signedPut();

@@ -22,6 +22,7 @@ import { AuthRequest, AuthSettings, headerValue, Principal } from './types';
 
 export type { AuthRequest, AuthSettings, Principal } from './types';
 export type { CredentialStore } from './credential-store';
+export { StaticCredentialStore } from './credential-store';
 
 type Scheme = 'q-sign-header' | 'q-sign-query' | 'sigv4-header' | 'sigv4-query' | 'none';
 

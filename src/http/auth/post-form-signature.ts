@@ -85,7 +85,9 @@ function verifyAwsForm(form: Map<string, string>, policy: string, settings: Auth
   const credential = parseSigV4Credential(required(form, 'x-amz-credential'));
   const amzDate = required(form, 'x-amz-date');
   if (!amzDate.startsWith(credential.scopeDate)) {
-    throw malformedAuthorization(`Credential date ${credential.scopeDate} is not that of ${amzDate}`);
+    throw malformedAuthorization(
+      `Credential date ${credential.scopeDate} is not the date of ${amzDate}`,
+    );
   }
   const signature = parseSigV4Signature(required(form, 'x-amz-signature'));
 

@@ -92,7 +92,9 @@ function buildFields(
     throw malformedAuthorization('the request date must be ISO 8601 basic, e.g. 20240101T000000Z');
   }
   if (!longDate.startsWith(scope.scopeDate)) {
-    throw malformedAuthorization(`Credential date ${scope.scopeDate} is not the date of ${longDate}`);
+    throw malformedAuthorization(
+      `Credential date ${scope.scopeDate} is not the date of ${longDate}`,
+    );
   }
   return {
     ...scope,
@@ -210,13 +212,16 @@ function canonicalQuery(query: QueryParams): string {
   return query.pairs
     .filter(([name]) => name !== 'X-Amz-Signature')
     .map(([name, value]) => [uriEncode(name), uriEncode(value)] as const)
-    .sort(([nameA, valueA], [nameB, valueB]) => compareBytes(nameA, nameB) || compareBytes(valueA, valueB))
+    .sort(([nameA, valueA], [nameB, valueB]) => {
+      return compareBytes(nameA, nameB) || compareBytes(valueA, valueB);
+    })
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
 }
 
 function canonicalHeaderValue(name: string, request: AuthRequest): string {
-  const values = name === 'host' ? [request.target.hostHeader] : headerValues(request.headers, name);
+  const values =
+    name === 'host' ? [request.target.hostHeader] : headerValues(request.headers, name);
   return values.map((value) => value.trim().replace(/\s+/g, ' ')).join(',');
 }
 
@@ -225,7 +230,10 @@ function payloadHash(fields: SigV4Fields, request: AuthRequest): string {
   const declared = headerValue(request.headers, 'x-amz-content-sha256');
   // S3 refuses a header-signed request without it; so do we (400, as S3 answers).
   if (declared === undefined) {
-    throw new CosError('InvalidRequest', 'Missing required header for this request: x-amz-content-sha256');
+    throw new CosError(
+      'InvalidRequest',
+      'Missing required header for this request: x-amz-content-sha256',
+    );
   }
   return declared.trim();
 }
