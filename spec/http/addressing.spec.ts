@@ -97,7 +97,7 @@ describe('addressing', () => {
     expect(all.Buckets.map((b) => b.Name)).toEqual(expect.arrayContaining([bucket, other]));
   });
 
-  function sign(method: string, pathname: string, query: Record<string, string> = {}): string {
+  function sign(method: COS.Method, pathname: string, query: Record<string, string> = {}): string {
     const [pair] = t.emulator.credentials;
     return COS.getAuthorization({
       SecretId: pair.secretId,
