@@ -5,6 +5,7 @@
  */
 export const ERROR_CATALOGUE = {
   AccessDenied: [403, 'Access Denied.'],
+  AccessForbidden: [403, 'CORSResponse: This CORS request is not allowed.'],
   AppendPositionErr: [409, 'The position of append does not match the length of the object.'],
   BadDigest: [400, 'The Content-MD5 you specified did not match what we received.'],
   BucketAlreadyExists: [409, 'The requested bucket name is not available.'],
@@ -15,6 +16,7 @@ export const ERROR_CATALOGUE = {
   EntityTooSmall: [400, 'Your proposed upload is smaller than the minimum allowed object size.'],
   ExpiredToken: [400, 'The provided token has expired.'],
   IncompleteBody: [400, 'You did not provide the number of bytes specified by Content-Length.'],
+  IncorrectNumberOfFilesInPostRequest: [400, 'POST requires exactly one file upload per request.'],
   InternalError: [500, 'We encountered an internal error. Please try again.'],
   InvalidAccessKeyId: [403, 'The SecretId you provided does not exist in our records.'],
   InvalidArgument: [400, 'Invalid Argument.'],
@@ -53,12 +55,14 @@ export const ERROR_CATALOGUE = {
   NoSuchBucketPolicy: [404, 'The bucket policy does not exist.'],
   NoSuchCORSConfiguration: [404, 'The CORS configuration does not exist.'],
   NoSuchCopySource: [404, 'The specified copy source does not exist.'],
+  NoSuchDomainConfiguration: [404, 'The specified bucket does not have a domain configuration.'],
   NoSuchEncryptionConfiguration: [
     404,
     'The specified bucket does not have a Encryption configuration',
   ],
   NoSuchKey: [404, 'The specified key does not exist.'],
   NoSuchLifecycleConfiguration: [404, 'The lifecycle configuration does not exist.'],
+  NoSuchPolicy: [404, 'The specified bucket does not have a bucket policy.'],
   NoSuchTagSet: [404, 'The TagSet does not exist.'],
   NoSuchUpload: [404, 'The specified upload does not exist.'],
   NoSuchVersion: [404, 'The specified version does not exist.'],
