@@ -1,7 +1,9 @@
 import { ObjectTable, VersioningStatus } from './objects/object-table';
 import { Grant, Tag } from './model/object-version';
-import type { MultipartUpload } from './multipart/multipart-upload';
+import { UploadTable } from './multipart/upload-table';
 import type { BucketEncryption } from '../sse/bucket-encryption';
+import type { BucketLayout } from './buckets/bucket-layout';
+import type { CorsConfiguration } from './buckets/cors-rules';
 
 export interface BucketAcl {
   /** `private`, `public-read` or `public-read-write`. */
@@ -16,11 +18,13 @@ export interface BucketAcl {
  */
 export class Bucket {
   readonly objects = new ObjectTable();
-  readonly uploads = new Map<string, MultipartUpload>();
+  readonly uploads = new UploadTable();
   versioning: VersioningStatus = '';
   acl: BucketAcl = { canned: 'private', grants: [] };
   tags: Tag[] = [];
   encryption?: BucketEncryption;
+  layout: BucketLayout = {};
+  cors?: CorsConfiguration;
   readonly storedConfigs = new Map<string, unknown>();
 
   constructor(
