@@ -1,4 +1,5 @@
 import { Readable } from 'stream';
+import { CosError } from '../../errors';
 import { Bucket } from '../bucket';
 import { newVersionId } from '../ids';
 import {
@@ -24,6 +25,8 @@ export interface ObjectAttributes {
 export interface PutObjectInput extends ObjectAttributes, StoreBodyOptions {
   key: string;
   body: Readable | Buffer;
+  /** `x-cos-forbid-overwrite: true`: refuse to replace an existing object. */
+  forbidOverwrite?: boolean;
 }
 
 /** PUT Object: stores the bytes, then makes them the latest version of the key. */
@@ -32,8 +35,31 @@ export async function putObject(
   bucket: Bucket,
   input: PutObjectInput,
 ): Promise<ObjectVersion> {
+  assertMayOverwrite(bucket, input.key, input.forbidOverwrite);
   const body = await storeBody(service, bucket, input.body, input);
+  try {
+    // Checked again: another write may have created the key while these bytes streamed in.
+    assertMayOverwrite(bucket, input.key, input.forbidOverwrite);
+  } catch (error) {
+    releaseBody(service, body);
+    throw error;
+  }
   return commitVersion(service, bucket, input.key, body, input, 'PutObject');
+}
+
+/**
+ * `x-cos-forbid-overwrite: true` only counts in buckets where versioning was never enabled
+ * (reference 4.7). The 409 code is UNCONFIRMED for COS; PathConflict is the catalogue's 409
+ * that says "conflicts with an existing object".
+ */
+export function assertMayOverwrite(bucket: Bucket, key: string, forbidOverwrite?: boolean): void {
+  if (!forbidOverwrite || bucket.versioning !== '') return;
+  if (bucket.objects.currentObject(key)) {
+    throw new CosError(
+      'PathConflict',
+      'The object already exists and x-cos-forbid-overwrite is set.',
+    );
+  }
 }
 
 /**

@@ -31,3 +31,13 @@ export function resolveVersion(bucket: Bucket, key: string, versionId?: string):
   }
   return version;
 }
+
+const ARCHIVE_CLASSES = new Set(['ARCHIVE', 'DEEP_ARCHIVE', 'MAZ_ARCHIVE']);
+
+/**
+ * Archived objects cannot be read until restored (403 InvalidObjectState, reference 4.8). Restore
+ * is not emulated, so an archived object stays unreadable.
+ */
+export function assertNotArchived(version: ObjectVersion): void {
+  if (ARCHIVE_CLASSES.has(version.storageClass)) throw new CosError('InvalidObjectState');
+}

@@ -1,4 +1,5 @@
 import { CosError } from '../../errors';
+import { ObjectConditions } from '../../core/objects/conditions';
 import { ObjectAttributes } from '../../core/objects/put-object';
 import { CONTENT_HEADER_NAMES, ContentHeaders, Tag } from '../../core/model/object-version';
 import { RequestContext } from '../context';
@@ -8,6 +9,7 @@ const STORAGE_CLASSES = new Set([
   'MAZ_STANDARD_IA', 'MAZ_INTELLIGENT_TIERING', 'MAZ_ARCHIVE',
 ]);
 const MAX_USER_METADATA_BYTES = 2048;
+const MAX_KEY_BYTES = 850;
 
 /** The attributes a write request sets through its headers (reference 4.7). */
 export function readObjectAttributes(ctx: RequestContext): ObjectAttributes {
@@ -69,10 +71,38 @@ export function readTaggingHeader(ctx: RequestContext): Tag[] | undefined {
   for (const pair of header.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
-    const key = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
-    const value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
+    const key = decodeTagText(eq < 0 ? pair : pair.slice(0, eq));
+    const value = eq < 0 ? '' : decodeTagText(pair.slice(eq + 1));
     if (key === '' || tags.some((t) => t.key === key)) throw new CosError('InvalidTag');
     tags.push({ key, value });
   }
   return tags;
+}
+
+function decodeTagText(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    throw new CosError('InvalidTag', 'x-cos-tagging is not valid URL-encoded text.');
+  }
+}
+
+/** Keys are at most 850 bytes of UTF-8 (reference 1.4). */
+export function checkKey(key: string): string {
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw new CosError('KeyTooLong');
+  return key;
+}
+
+/** The `If-*` headers of a GET or HEAD, or with `prefix` the copy-source ones of a copy. */
+export function readConditions(ctx: RequestContext, prefix = ''): ObjectConditions {
+  return {
+    ifMatch: ctx.header(`${prefix}if-match`),
+    ifNoneMatch: ctx.header(`${prefix}if-none-match`),
+    ifModifiedSince: ctx.header(`${prefix}if-modified-since`),
+    ifUnmodifiedSince: ctx.header(`${prefix}if-unmodified-since`),
+  };
+}
+
+export function readForbidOverwrite(ctx: RequestContext): boolean {
+  return ctx.header('x-cos-forbid-overwrite')?.toLowerCase() === 'true';
 }

@@ -1,4 +1,6 @@
 import { ObjectVersion } from '../../core/model/object-version';
+import { CosError } from '../../errors';
+import { RequestContext } from '../context';
 import { Headers, quoteEtag } from '../respond';
 
 /** The headers GET and HEAD Object describe a version with (reference 4.8). */
@@ -26,3 +28,58 @@ export function objectHeaders(version: ObjectVersion, versioned: boolean): Heade
 
 /** What COS returns when no Content-Type was stored (reference appendix A.3, suggested). */
 export const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
+
+const RESPONSE_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
+  ['response-content-type', 'Content-Type'],
+  ['response-content-language', 'Content-Language'],
+  ['response-expires', 'Expires'],
+  ['response-cache-control', 'Cache-Control'],
+  ['response-content-disposition', 'Content-Disposition'],
+  ['response-content-encoding', 'Content-Encoding'],
+];
+
+/**
+ * The `response-*` query parameters of GET/HEAD Object, which replace stored headers in this
+ * response only. COS allows them on signed requests only (reference 4.8).
+ */
+export function responseOverrides(ctx: RequestContext): Headers {
+  const overrides: Headers = {};
+  for (const [parameter, header] of RESPONSE_OVERRIDES) {
+    const value = ctx.query.get(parameter);
+    if (value !== undefined) overrides[header] = value;
+  }
+  const anonymous = ctx.principal.kind === 'anonymous' && ctx.runtime.auth.mode === 'verify';
+  if (anonymous && Object.keys(overrides).length > 0) {
+    throw new CosError(
+      'InvalidRequest',
+      'Request specific response headers cannot be used for anonymous GET requests.',
+    );
+  }
+  return overrides;
+}
+
+const AMZ_ALIASED = new RegExp(
+  '^x-cos-(meta-.*|version-id|delete-marker|storage-class|tagging-count|' +
+    'copy-source-version-id|server-side-encryption.*|replication-status)$',
+  'i',
+);
+
+/**
+ * The AWS SDK reads version ids, delete markers, metadata and SSE from `x-amz-*` response
+ * headers, so requests signed with SigV4 also get those names. Which `x-amz-*` names real COS
+ * echoes is UNCONFIRMED (reference 1.7); sending both is harmless to COS clients.
+ */
+export function withAmzAliases(ctx: RequestContext, headers: Headers): Headers {
+  if (!isSigV4(ctx)) return headers;
+  const aliased: Headers = { ...headers };
+  for (const [name, value] of Object.entries(headers)) {
+    const match = AMZ_ALIASED.exec(name);
+    if (match && value !== undefined) aliased[`x-amz-${match[1].toLowerCase()}`] = value;
+  }
+  return aliased;
+}
+
+function isSigV4(ctx: RequestContext): boolean {
+  if (ctx.header('authorization')?.startsWith('AWS4-')) return true;
+  return ctx.query.has('X-Amz-Signature') || ctx.query.has('x-amz-signature');
+}

@@ -1,15 +1,30 @@
+import { evaluateConditions } from '../../core/objects/conditions';
+import { resolveRange } from '../../core/objects/byte-range';
 import { deleteObject as deleteVersion } from '../../core/objects/delete-object';
 import { putObject as storeObject } from '../../core/objects/put-object';
-import { resolveVersion } from '../../core/objects/read-object';
-import { openBody } from '../../core/objects/store-body';
+import { assertNotArchived, resolveVersion } from '../../core/objects/read-object';
+import { assertReadable, openBody } from '../../core/objects/store-body';
+import { ObjectVersion } from '../../core/model/object-version';
 import { CosError } from '../../errors';
+import {
+  encryptionResponseHeaders,
+  readCustomerKey,
+  readEncryptionRequest,
+} from '../../sse/request-headers';
 import { RequestContext } from '../context';
-import { sendEmpty, sendStream, quoteEtag } from '../respond';
+import { Headers, sendEmpty, sendStream, quoteEtag } from '../respond';
 import { copyObject } from './copy-object';
-import { readObjectAttributes } from './object-attributes';
-import { objectHeaders } from './object-headers';
+import {
+  checkKey,
+  readConditions,
+  readForbidOverwrite,
+  readObjectAttributes,
+} from './object-attributes';
+import { objectHeaders, responseOverrides, withAmzAliases } from './object-headers';
 
-const MAX_KEY_BYTES = 850;
+// Other write paths (multipart, append) import the key check from here.
+export { checkKey };
+
 const MAX_PUT_BYTES = 5 * 1024 ** 3;
 
 /** PUT Object, or PUT Object - Copy when `x-cos-copy-source` is present. */
@@ -29,43 +44,79 @@ export async function putObject(ctx: RequestContext): Promise<void> {
     expectedLength: length === undefined ? undefined : Number(length),
     contentMd5: ctx.header('content-md5'),
     maxSize: MAX_PUT_BYTES,
+    encryption: readEncryptionRequest(ctx),
+    applyBucketDefault: true,
+    forbidOverwrite: readForbidOverwrite(ctx),
     ...readObjectAttributes(ctx),
   });
-  sendEmpty(ctx, 200, {
+  sendEmpty(ctx, 200, withAmzAliases(ctx, {
     ETag: quoteEtag(version.etag),
     'x-cos-hash-crc64ecma': version.body?.crc64,
+    // Suspended buckets write `null` versions without naming them (reference 4.7).
     'x-cos-version-id': bucket.versioning === 'Enabled' ? version.versionId : undefined,
-  });
+    ...encryptionResponseHeaders(version.body?.encryption),
+  }));
 }
 
 export async function getObject(ctx: RequestContext): Promise<void> {
-  const bucket = ctx.bucket();
-  const version = resolveVersion(bucket, ctx.key(), ctx.query.get('versionId'));
-  const headers = objectHeaders(version, bucket.versioning !== '');
-  headers['Content-Length'] = String(version.size);
-  const body = version.body ? openBody(ctx.service, version.body) : undefined;
-  await sendStream(ctx, 200, headers, body);
+  const read = await prepareRead(ctx);
+  if (!read) return;
+  const { version, headers, customerKey } = read;
+  assertNotArchived(version);
+
+  const range = resolveRange(ctx.header('range'), version.size);
+  headers['Content-Length'] = String(range ? range.end - range.start : version.size);
+  headers['Content-Range'] = range?.contentRange;
+  const body = version.body ? openBody(ctx.service, version.body, range, customerKey) : undefined;
+  await sendStream(ctx, range ? 206 : 200, headers, body);
 }
 
 export async function headObject(ctx: RequestContext): Promise<void> {
-  const bucket = ctx.bucket();
-  const version = resolveVersion(bucket, ctx.key(), ctx.query.get('versionId'));
-  const headers = objectHeaders(version, bucket.versioning !== '');
-  headers['Content-Length'] = String(version.size);
-  await sendStream(ctx, 200, headers, undefined);
+  const read = await prepareRead(ctx);
+  if (!read) return;
+  read.headers['Content-Length'] = String(read.version.size);
+  await sendStream(ctx, 200, read.headers, undefined);
 }
 
 export async function deleteObject(ctx: RequestContext): Promise<void> {
   const bucket = ctx.bucket();
   const outcome = deleteVersion(ctx.service, bucket, ctx.key(), ctx.query.get('versionId'));
-  sendEmpty(ctx, 204, {
+  sendEmpty(ctx, 204, withAmzAliases(ctx, {
     'x-cos-version-id': outcome.versionId,
     'x-cos-delete-marker': outcome.deleteMarker ? 'true' : undefined,
-  });
+  }));
 }
 
-/** Keys are at most 850 bytes of UTF-8 (reference 1.4). */
-export function checkKey(key: string): string {
-  if (Buffer.byteLength(key) > MAX_KEY_BYTES) throw new CosError('KeyTooLong');
-  return key;
+interface PreparedRead {
+  version: ObjectVersion;
+  headers: Headers;
+  customerKey?: Buffer;
+}
+
+/**
+ * The common first half of GET and HEAD: the version, its readability (SSE-C key, KMS) checked
+ * before any header goes out, the preconditions, and the response headers. Undefined when a 304
+ * was already sent.
+ */
+async function prepareRead(ctx: RequestContext): Promise<PreparedRead | undefined> {
+  const bucket = ctx.bucket();
+  const version = resolveVersion(bucket, ctx.key(), ctx.query.get('versionId'));
+  const customerKey = readCustomerKey(ctx);
+  if (version.body) assertReadable(ctx.service, version.body, customerKey);
+  const overrides = responseOverrides(ctx);
+  const headers = withAmzAliases(ctx, {
+    ...objectHeaders(version, bucket.versioning !== ''),
+    ...encryptionResponseHeaders(version.body?.encryption),
+  });
+
+  if (evaluateConditions(version, readConditions(ctx)) === 'not-modified') {
+    // A 304 keeps the validators, so caches can refresh (RFC 7232 section 4.1).
+    await sendStream(ctx, 304, {
+      ETag: headers.ETag,
+      'Last-Modified': headers['Last-Modified'],
+      'x-cos-version-id': headers['x-cos-version-id'],
+    }, undefined);
+    return undefined;
+  }
+  return { version, headers: { ...headers, ...overrides }, customerKey };
 }
