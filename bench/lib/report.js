@@ -56,6 +56,8 @@ function markdownReport(report) {
   const budgets = report.scenarios.flatMap((scenario) => scenario.rows)
     .filter((entry) => entry.budget);
   const missed = budgets.filter((entry) => entry.budget.met === false);
+  const met = budgets.filter((entry) => entry.budget.met === true);
+  const unmeasured = budgets.length - met.length - missed.length;
   return [
     '# cos-emulator benchmark',
     '',
@@ -65,7 +67,8 @@ function markdownReport(report) {
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, ` +
       `node ${machine.node}, ${machine.platform}.`,
     '',
-    `Budgets: ${budgets.length - missed.length} of ${budgets.length} met` +
+    `Budgets: ${met.length} of ${budgets.length} met` +
+      (unmeasured ? `, ${unmeasured} not measured` : '') +
       (missed.length ? `; missed: ${missed.map((entry) => entry.metric).join('; ')}.` : '.'),
     '',
     ...report.scenarios.map(scenarioTable).flatMap((table) => [table, '']),

@@ -5,7 +5,9 @@
  * each other server, and the budget it is held to (reported, never asserted).
  */
 function row(metric, unit, values, { better = 'higher', budget, note } = {}) {
-  return { metric, unit, values, better, budget, note };
+  const measured = Number.isFinite(values.ours);
+  const held = budget && !measured ? { ...budget, met: null } : budget;
+  return { metric, unit, values, better, budget: held, note };
 }
 
 /** A budget and whether it was met; `met` is null when ours could not be measured. */

@@ -20,7 +20,7 @@ function azureApi(client, container) {
     async put(key, body) {
       const headers = { ...VERSION_HEADERS, 'x-ms-blob-type': 'BlockBlob' };
       const response = await client.request('PUT', blobPath(key), { body, headers });
-      expectStatus(response, [201], `PUT ${key}`);
+      return expectStatus(response, [201], `PUT ${key}`).headers;
     },
     async get(key, { discard = false } = {}) {
       const response = await client.request('GET', blobPath(key), {

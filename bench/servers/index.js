@@ -9,7 +9,8 @@ const { s3Api } = require('./s3-api');
 const { azureApi, azureReadiness } = require('./azure-api');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const OURS_CLI = path.join(REPO_ROOT, 'bin', 'cos-emulator.js');
+// BENCH_OURS_CLI measures another build of ours (same flags) without touching the repo's.
+const OURS_CLI = process.env.BENCH_OURS_CLI || path.join(REPO_ROOT, 'bin', 'cos-emulator.js');
 // An AppId suffix makes it a valid COS bucket name; 1250000000 is the docs' example AppId.
 const OURS_BUCKET = 'bench-1250000000';
 const SSE_COS = { 'x-cos-server-side-encryption': 'AES256' };
@@ -129,6 +130,7 @@ async function launchServer(id) {
 }
 
 function oursAvailable() {
+  if (process.env.BENCH_OURS_CLI) return fs.existsSync(OURS_CLI);
   return fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli'));
 }
 

@@ -17,7 +17,7 @@ function s3Api(client, bucket, { sse = {} } = {}) {
     async put(key, body, { encrypted = false } = {}) {
       const headers = encrypted ? sse : {};
       const response = await client.request('PUT', objectPath(key), { body, headers });
-      expectStatus(response, [200], `PUT ${key}`);
+      return expectStatus(response, [200], `PUT ${key}`).headers;
     },
     async get(key, { discard = false } = {}) {
       const response = await client.request('GET', objectPath(key), { discard });

@@ -1,0 +1,109 @@
+'use strict';
+
+// Runs the benchmark scenarios against ours and the peers and writes results/latest.{md,json}.
+// Usage: node run.js [--scenario startup,small,listing,large,memory] [--scale 0.05] [--reps 3]
+//                    [--peers s3rver,azurite] [--no-ours]
+const fs = require('node:fs');
+const path = require('node:path');
+const { parseArgs } = require('node:util');
+const { describeMachine } = require('./lib/machine');
+const { markdownReport } = require('./lib/report');
+const { oursAvailable } = require('./servers');
+
+const SCENARIOS = [
+  require('./scenarios/cold-start'),
+  require('./scenarios/small-objects'),
+  require('./scenarios/listing'),
+  require('./scenarios/large-objects'),
+  require('./scenarios/memory'),
+];
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scenario: { type: 'string' },
+      scale: { type: 'string', default: process.env.BENCH_SCALE || '1' },
+      reps: { type: 'string', default: process.env.BENCH_REPS || '3' },
+      peers: { type: 'string', default: 's3rver,azurite' },
+      'no-ours': { type: 'boolean', default: false },
+    },
+  });
+  const names = values.scenario ? values.scenario.split(',') : SCENARIOS.map((s) => s.name);
+  const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
+  if (unknown.length) {
+    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ` +
+      SCENARIOS.map((scenario) => scenario.name).join(', '));
+  }
+  return {
+    names,
+    scale: Number(values.scale),
+    repetitions: Math.max(3, Number(values.reps)),
+    peers: values.peers.split(',').filter(Boolean),
+    withOurs: !values['no-ours'],
+  };
+}
+
+async function main() {
+  const opts = options();
+  const startedAt = new Date();
+  if (opts.withOurs && !oursAvailable()) {
+    throw new Error('dist/cli is missing: run `npm run build` at the repository root first ' +
+      '(or pass --no-ours to measure the peers only)');
+  }
+  const log = (message) => console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ` +
+    message);
+  const context = {
+    scale: opts.scale,
+    repetitions: opts.repetitions,
+    emulators: [...(opts.withOurs ? ['ours'] : []), ...opts.peers],
+    scaled: (count, minimum) => Math.max(minimum, Math.round(count * opts.scale)),
+    log,
+  };
+
+  const scenarios = [];
+  for (const scenario of SCENARIOS.filter((s) => opts.names.includes(s.name))) {
+    log(`scenario ${scenario.name}`);
+    try {
+      scenarios.push({ name: scenario.name, ...(await scenario.run(context)) });
+    } catch (error) {
+      // One broken scenario (a server refusing a request) should not cost the others' figures.
+      log(`scenario ${scenario.name} failed: ${error.stack}`);
+      scenarios.push({ name: scenario.name, title: scenario.name, rows: [],
+        notes: [`Failed: ${error.message}`] });
+      process.exitCode = 1;
+    }
+  }
+
+  const report = {
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    scale: opts.scale,
+    repetitions: opts.repetitions,
+    machine: describeMachine(),
+    scenarios,
+  };
+  const markdown = markdownReport(report);
+  console.log(markdown);
+  writeResults(report, markdown, opts);
+}
+
+/** Only a complete, full-size run replaces latest.*; partial or scaled runs go to results/tmp. */
+function writeResults(report, markdown, opts) {
+  const complete = opts.scale === 1 && opts.names.length === SCENARIOS.length && opts.withOurs;
+  const directory = path.join(__dirname, 'results', complete ? '' : 'tmp');
+  const base = complete ? 'latest' : `run-${opts.names.join('-')}-x${opts.scale}`;
+  fs.mkdirSync(directory, { recursive: true });
+  fs.writeFileSync(path.join(directory, `${base}.md`), markdown);
+  fs.writeFileSync(path.join(directory, `${base}.json`), JSON.stringify(report, replacer, 2) + '\n');
+  console.error(`wrote ${path.join(directory, base)}.{md,json}`);
+}
+
+function replacer(key, value) {
+  if (value instanceof Float64Array) return undefined;
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}
+
+main().catch((error) => {
+  console.error(error && error.stack ? error.stack : error);
+  process.exitCode = 1;
+});

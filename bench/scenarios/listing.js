@@ -1,0 +1,127 @@
+'use strict';
+
+const { launchServer } = require('../servers');
+const { runLoad } = require('../lib/load');
+const { median } = require('../lib/stats');
+const { row, budget } = require('../lib/row');
+
+const PREFIXES = 10;
+const PAGE = 1000;
+const EMPTY = Buffer.alloc(0);
+
+function keyOf(index) {
+  return `p${index % PREFIXES}/key-${String(index).padStart(7, '0')}`;
+}
+
+/** 0-byte objects, many in flight: listing cost does not depend on object size. */
+async function seed(api, count) {
+  await api.createBucket();
+  await runLoad(count, 64, (index) => api.put(keyOf(index), EMPTY));
+}
+
+async function fullListing(api, expected) {
+  const started = performance.now();
+  let marker = '';
+  let keys = 0;
+  for (;;) {
+    const page = await api.listPage({ marker, maxKeys: PAGE });
+    keys += page.keys;
+    if (!page.next) break;
+    marker = page.next;
+  }
+  const ms = performance.now() - started;
+  if (keys !== expected) throw new Error(`full listing saw ${keys} keys, expected ${expected}`);
+  return ms;
+}
+
+async function delimiterListing(api) {
+  const started = performance.now();
+  const page = await api.listPage({ delimiter: '/', maxKeys: PAGE });
+  const ms = performance.now() - started;
+  if (page.prefixes !== PREFIXES) throw new Error(`delimiter listing saw ${page.prefixes}`);
+  return ms;
+}
+
+/** Median full and delimiter listing times on seeded servers, alternating between them. */
+async function measureSeeded(servers, count, repetitions) {
+  const times = Object.fromEntries(servers.map((server) => [server.id, { full: [], delim: [] }]));
+  for (let repetition = 0; repetition < repetitions; repetition++) {
+    for (const server of servers) {
+      times[server.id].full.push(await fullListing(server.api, count));
+      times[server.id].delim.push(await delimiterListing(server.api));
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([id, record]) => [id, {
+    full: median(record.full),
+    delim: median(record.delim),
+  }]));
+}
+
+async function withSeeded(ids, count, context, work) {
+  const servers = [];
+  try {
+    for (const id of ids) {
+      const server = await launchServer(id);
+      servers.push(server);
+      const started = performance.now();
+      await seed(server.api, count);
+      context.log(`listing: seeded ${count} keys in ${id} in ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    return await work(servers);
+  } finally {
+    for (const server of servers) await server.close();
+  }
+}
+
+async function listing(context) {
+  const count = context.scaled(20_000, 2_000);
+  const repetitions = Math.max(context.repetitions, 5);
+  const compared = await withSeeded(context.emulators, count, context,
+    (servers) => measureSeeded(servers, count, repetitions));
+  const pick = (field) => ({
+    ours: compared.ours?.[field],
+    s3rver: compared.s3rver?.[field],
+    azurite: compared.azurite?.[field],
+  });
+  const fullMs = pick('full');
+  const delimMs = pick('delim');
+  const label = (n) => n.toLocaleString('en-US');
+  const rows = [
+    row(`Full listing, ${label(count)} keys`, 'ms', fullMs, {
+      better: 'lower',
+      budget: budget('< 200 ms', fullMs.ours < 200),
+    }),
+    row(`Delimiter listing, ${label(count)} keys`, 'ms', delimMs, {
+      better: 'lower',
+      budget: budget('< 10 ms', delimMs.ours < 10),
+    }),
+  ];
+
+  if (context.emulators.includes('ours')) {
+    for (const large of [context.scaled(200_000, 4_000), context.scaled(1_000_000, 10_000)]) {
+      const alone = await withSeeded(['ours'], large, context,
+        (servers) => measureSeeded(servers, large, context.repetitions));
+      rows.push(row(`Full listing, ${label(large)} keys (ours alone)`, 'ms',
+        { ours: alone.ours.full }, { better: 'lower' }));
+      rows.push(row(`Delimiter listing, ${label(large)} keys (ours alone)`, 'ms',
+        { ours: alone.ours.delim }, {
+          better: 'lower',
+          budget: large >= context.scaled(1_000_000, 10_000)
+            ? budget('< 20 ms', alone.ours.delim < 20) : undefined,
+        }));
+    }
+  }
+
+  return {
+    title: '3. Listing',
+    notes: [
+      `Keys spread over ${PREFIXES} prefixes; full listing pages ${PAGE} keys at a time ` +
+        '(marker / NextMarker); delimiter listing is one request with `delimiter=/`.',
+      `Median of ${repetitions} listings per server (alternating) after one seeding each.`,
+    ],
+    rows,
+  };
+}
+
+module.exports = { name: 'listing', run: listing };
