@@ -1,4 +1,6 @@
 import { CosError } from '../errors';
+import { EmulatedKms } from '../kms/emulated-kms';
+import { ServiceKeyring } from '../sse/service-keys';
 import { BlobStore } from '../storage/blob-store';
 import { Bucket } from './bucket';
 import { Clock } from './clock';
@@ -29,6 +31,9 @@ export class CosService {
   readonly blobs: BlobStore;
   readonly clock: Clock;
   readonly events = new CoreEventBus();
+  /** The emulated KMS (SSE-KMS) and the per-region SSE-COS service keys. */
+  readonly kms: EmulatedKms;
+  readonly sse = new ServiceKeyring();
   // Bucket names are unique per AppId across regions (reference appendix A.1).
   private readonly buckets = new Map<string, Bucket>();
 
@@ -38,6 +43,7 @@ export class CosService {
     this.regions = options.regions;
     this.blobs = options.blobStore;
     this.clock = options.clock ?? new Clock();
+    this.kms = new EmulatedKms(this.clock);
   }
 
   get ownerId(): string {
@@ -97,6 +103,7 @@ export class CosService {
   clear(): void {
     this.buckets.clear();
     this.blobs.clear();
+    this.kms.clear();
   }
 }
 

@@ -11,7 +11,7 @@ import {
   Tag,
 } from '../model/object-version';
 import { CosService } from '../service';
-import { releaseBody, storeBody, StoreBodyOptions } from './store-body';
+import { etagOf, releaseBody, storeBody, StoreBodyOptions } from './store-body';
 
 /** What a write says about the new object besides its bytes. */
 export interface ObjectAttributes {
@@ -73,7 +73,7 @@ export function commitVersion(
   body: StoredBody,
   attributes: ObjectAttributes,
   via: string,
-  etag = body.md5,
+  etag = etagOf(body),
 ): ObjectVersion {
   const version: ObjectVersion = {
     key,

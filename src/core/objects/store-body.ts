@@ -1,5 +1,8 @@
 import { Readable } from 'stream';
 import { ingest, IngestOptions } from '../../storage/ingest';
+import { createChunkSealer, openSealedRange } from '../../sse/chunk-cipher';
+import { decideEncryption } from '../../sse/choose-encryption';
+import { checkCustomerKey, newDataKey, openDataKey } from '../../sse/data-keys';
 import type { EncryptionChoice } from '../../sse/encryption-choice';
 import { Bucket } from '../bucket';
 import { StoredBody } from '../model/object-version';
@@ -24,7 +27,8 @@ export interface ByteRange {
 /**
  * Every write path (PUT, POST, part, copy, append, origin fetch, replication) stores bytes through
  * here, and every read opens them through `openBody`: the one seam where encryption at rest
- * applies.
+ * applies. The encryption (explicit, else the bucket default) is decided and checked against KMS
+ * before the first byte is read, so a refused key never leaves a half-written body.
  */
 export async function storeBody(
   service: CosService,
@@ -32,8 +36,17 @@ export async function storeBody(
   input: Readable | Buffer,
   options: StoreBodyOptions = {},
 ): Promise<StoredBody> {
-  const stored = await ingest(service.blobs, input, options);
-  return { blob: stored.blob, size: stored.size, md5: stored.md5, crc64: stored.crc64 };
+  const { encryption: requested, applyBucketDefault, ...ingestOptions } = options;
+  const choice = decideEncryption(service, bucket, requested, applyBucketDefault !== false);
+  if (!choice) {
+    const stored = await ingest(service.blobs, input, ingestOptions);
+    return { blob: stored.blob, size: stored.size, md5: stored.md5, crc64: stored.crc64 };
+  }
+
+  const { dataKey, encryption } = newDataKey(service, bucket.region, choice);
+  const transform = createChunkSealer(dataKey, encryption.noncePrefix);
+  const stored = await ingest(service.blobs, input, { ...ingestOptions, transform });
+  return { blob: stored.blob, size: stored.size, md5: stored.md5, crc64: stored.crc64, encryption };
 }
 
 /**
@@ -41,19 +54,45 @@ export async function storeBody(
  * the KMS key is usable. Throws the CosError a GET or HEAD must answer.
  */
 export function assertReadable(
-  _service: CosService,
-  _body: StoredBody,
-  _customerKey?: Buffer,
-): void {}
+  service: CosService,
+  body: StoredBody,
+  customerKey?: Buffer,
+): void {
+  checkCustomerKey(body.encryption, customerKey);
+  if (body.encryption) openDataKey(service, body.encryption, customerKey);
+}
 
-/** The plaintext of a stored body, or a range of it. */
+/**
+ * The plaintext of a stored body, or a range of it. Key problems throw here, synchronously; a
+ * stored chunk that fails its integrity check destroys the stream with a CosError (after the
+ * headers went out, the pipeline then cuts the connection: never garbage).
+ */
 export function openBody(
   service: CosService,
   body: StoredBody,
   range?: ByteRange,
-  _customerKey?: Buffer,
+  customerKey?: Buffer,
 ): Readable {
-  return service.blobs.read(body.blob, range?.start ?? 0, range?.end ?? body.size);
+  const start = range?.start ?? 0;
+  const end = range?.end ?? body.size;
+  if (!body.encryption) {
+    checkCustomerKey(undefined, customerKey);
+    return service.blobs.read(body.blob, start, end);
+  }
+  const dataKey = openDataKey(service, body.encryption, customerKey);
+  return openSealedRange({
+    read: (from, to) => service.blobs.readSync(body.blob, from, to),
+    dataKey,
+    noncePrefix: body.encryption.noncePrefix,
+    plainSize: body.size,
+    start,
+    end,
+  });
+}
+
+/** The ETag a version of this body shows: the MD5, except for SSE-KMS and SSE-C (reference 5.4). */
+export function etagOf(body: StoredBody): string {
+  return body.encryption?.etag ?? body.md5;
 }
 
 /** Gives the bytes of a body back to the blob store. */
