@@ -21,7 +21,7 @@ function freePort() {
  * polls `readiness` on fresh connections until it answers 200. startupMs runs from just before
  * spawn to that first 200, which is what a CI job waiting on the server experiences.
  */
-async function startServer({ script, args, port, readiness, env, cwd }) {
+async function startServer({ script, args, port, readiness, env, cwd, timeoutMs = 60_000 }) {
   const started = performance.now();
   const child = spawn(process.execPath, [script, ...args], {
     cwd,
@@ -39,12 +39,12 @@ async function startServer({ script, args, port, readiness, env, cwd }) {
     exited = { code, signal };
   });
 
-  const deadline = started + 60_000;
+  const deadline = started + timeoutMs;
   for (;;) {
     if (exited) throw new Error(`${script} exited ${JSON.stringify(exited)}: ${output.join('')}`);
     if (performance.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${script} not ready within 60 s: ${output.join('')}`);
+      throw new Error(`${script} not ready within ${timeoutMs} ms: ${output.join('')}`);
     }
     const status = await probe(port, readiness.path, readiness.headers);
     if (status === 200) break;

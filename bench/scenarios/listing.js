@@ -57,15 +57,16 @@ async function measureSeeded(servers, count, repetitions) {
   }]));
 }
 
+/** Seeds each server by PUTs; `oursSeeded` starts with the objects already in (fixture). */
 async function withSeeded(ids, count, context, work) {
   const servers = [];
   try {
     for (const id of ids) {
-      const server = await launchServer(id);
-      servers.push(server);
       const started = performance.now();
-      await seed(server.api, count);
-      context.log(`listing: seeded ${count} keys in ${id} in ` +
+      const server = await launchServer(id, { keys: count, prefixes: PREFIXES });
+      servers.push(server);
+      if (id !== 'oursSeeded') await seed(server.api, count);
+      context.log(`listing: ${count} keys in ${id} after ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
     return await work(servers);
@@ -100,15 +101,15 @@ async function listing(context) {
 
   if (context.emulators.includes('ours')) {
     for (const large of [context.scaled(200_000, 4_000), context.scaled(1_000_000, 10_000)]) {
-      const alone = await withSeeded(['ours'], large, context,
+      const alone = await withSeeded(['oursSeeded'], large, context,
         (servers) => measureSeeded(servers, large, context.repetitions));
       rows.push(row(`Full listing, ${label(large)} keys (ours alone)`, 'ms',
-        { ours: alone.ours.full }, { better: 'lower' }));
+        { ours: alone.oursSeeded.full }, { better: 'lower' }));
       rows.push(row(`Delimiter listing, ${label(large)} keys (ours alone)`, 'ms',
-        { ours: alone.ours.delim }, {
+        { ours: alone.oursSeeded.delim }, {
           better: 'lower',
           budget: large >= context.scaled(1_000_000, 10_000)
-            ? budget('< 20 ms', alone.ours.delim < 20) : undefined,
+            ? budget('< 20 ms', alone.oursSeeded.delim < 20) : undefined,
         }));
     }
   }
@@ -118,7 +119,10 @@ async function listing(context) {
     notes: [
       `Keys spread over ${PREFIXES} prefixes; full listing pages ${PAGE} keys at a time ` +
         '(marker / NextMarker); delimiter listing is one request with `delimiter=/`.',
-      `Median of ${repetitions} listings per server (alternating) after one seeding each.`,
+      `Median of ${repetitions} listings per server (alternating) after one seeding each ` +
+        '(PUTs of 0-byte objects, 64 in flight); the larger buckets of ours alone are seeded ' +
+        'through the `fixtures` start-up option instead, median of ' +
+        `${context.repetitions} listings.`,
     ],
     rows,
   };

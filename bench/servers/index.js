@@ -31,6 +31,19 @@ const SERVERS = {
     }),
     api: (client) => s3Api(client, OURS_BUCKET, { sse: SSE_COS }),
   },
+  oursSeeded: {
+    label: 'cos-emulator (seeded by fixture)',
+    role: 'ours',
+    launch: (port, directory, { keys, prefixes }) => ({
+      script: path.join(__dirname, 'ours-seeded.js'),
+      args: [String(port), OURS_BUCKET, 'ap-guangzhou', String(keys), String(prefixes)],
+      readiness: { path: '/_emulator/health' },
+      // Building and validating a fixture of a million objects takes a while.
+      timeoutMs: 15 * 60_000,
+      cwd: REPO_ROOT,
+    }),
+    api: (client) => s3Api(client, OURS_BUCKET),
+  },
   s3rver: {
     label: 's3rver',
     role: 'peer',
@@ -101,7 +114,7 @@ function tmpfsRoot() {
 }
 
 /** Starts a fresh server of the given id; `close()` stops it and removes its directory. */
-async function launchServer(id) {
+async function launchServer(id, launchOptions = {}) {
   const definition = SERVERS[id];
   const port = await freePort();
   const directory = definition.needsDirectory
@@ -112,7 +125,7 @@ async function launchServer(id) {
   };
   let server;
   try {
-    server = await startServer({ ...definition.launch(port, directory), port });
+    server = await startServer({ ...definition.launch(port, directory, launchOptions), port });
   } catch (error) {
     removeDirectory();
     throw error;
