@@ -2,15 +2,20 @@ import { CosError } from '../errors';
 import { RequestContext } from './context';
 import { Operation } from './operations/operation';
 
+const PUBLIC_WRITES = new Set(['PutObject', 'DeleteObject', 'AppendObject']);
+
 /**
  * Whether the caller may run the operation. Signed requests by a known SecretId own everything
- * (one emulated account). Anonymous requests pass only where an ACL makes the resource public.
+ * (one emulated account). Anonymous requests pass only where an ACL makes the resource public:
+ * reads of objects (and listing) under public-read, writes of objects under a public-read-write
+ * bucket. Sub-resources (ACLs, configurations) are never public.
  */
 export function checkAccess(ctx: RequestContext, operation: Operation): void {
   if (ctx.principal.kind === 'signed') return;
   if (ctx.runtime.auth.mode === 'off') return;
+  // Preflights are answered from the CORS rules, and a form carries its own signature.
   if (operation.method === 'OPTIONS') return;
-  if (operation.name === 'PostObject') return; // the form carries its own signature
+  if (operation.name === 'PostObject') return;
   if (isPublic(ctx, operation)) return;
   throw new CosError('AccessDenied');
 }
@@ -21,18 +26,23 @@ function isPublic(ctx: RequestContext, operation: Operation): boolean {
   // A missing bucket is reported as such rather than hidden behind AccessDenied.
   if (!bucket) throw new CosError('NoSuchBucket');
   const reads = operation.method === 'GET' || operation.method === 'HEAD';
-  const canned = objectCannedAcl(ctx) ?? bucket.acl.canned;
   if (reads && operation.subresource === undefined) {
+    const canned = objectCannedAcl(ctx) ?? bucket.acl.canned;
     return canned === 'public-read' || canned === 'public-read-write';
   }
-  const writes = ['PutObject', 'DeleteObject', 'AppendObject'].includes(operation.name);
-  return writes && bucket.acl.canned === 'public-read-write';
+  return PUBLIC_WRITES.has(operation.name) && bucket.acl.canned === 'public-read-write';
 }
 
+/** The object's own canned ACL; undefined when it has none (`default`) or does not exist. */
 function objectCannedAcl(ctx: RequestContext): string | undefined {
   const key = ctx.target.key;
   if (key === undefined || !ctx.target.bucket) return undefined;
   const bucket = ctx.service.findBucket(ctx.target.bucket, ctx.target.region);
-  const canned = bucket?.objects.currentObject(key)?.acl?.canned;
+  const versionId = ctx.query.get('versionId');
+  const version =
+    versionId === undefined
+      ? bucket?.objects.currentObject(key)
+      : bucket?.objects.version(key, versionId);
+  const canned = version?.acl?.canned;
   return canned === 'default' ? undefined : canned;
 }

@@ -36,6 +36,8 @@ export function cosPipeline(runtime: HttpRuntime) {
       await operation.handler(ctx);
       status = res.statusCode;
     } catch (error) {
+      // Browser pages read COS errors only when the error response carries the CORS headers.
+      if (ctx) applyCorsHeaders(ctx);
       const resource = ctx?.resource ?? (req.headers.host ?? '') + req.originalUrl;
       const written = writeError(res, error, { method: req.method, requestId, resource, log });
       status = written.status;

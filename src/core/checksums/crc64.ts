@@ -43,6 +43,15 @@ export class Crc64 {
   private hi = 0xffffffff;
   private lo = 0xffffffff;
 
+  /** Continues from the CRC of earlier bytes, so appended bytes extend it (Append Object). */
+  static resume(digest: string): Crc64 {
+    const value = BigInt(digest) ^ 0xffffffffffffffffn;
+    const crc = new Crc64();
+    crc.hi = Number(value >> 32n);
+    crc.lo = Number(value & 0xffffffffn);
+    return crc;
+  }
+
   update(bytes: Uint8Array): this {
     let hi = this.hi;
     let lo = this.lo;

@@ -1,6 +1,48 @@
-import { notImplemented } from '../../errors';
+import { appendObject as appendToObject } from '../../core/objects/append-object';
+import { CosError } from '../../errors';
+import {
+  encryptionResponseHeaders,
+  readCustomerKey,
+  readEncryptionRequest,
+} from '../../sse/request-headers';
 import { RequestContext } from '../context';
+import { quoteEtag, sendEmpty } from '../respond';
+import { readObjectAttributes } from './object-attributes';
+import { checkKey } from './object';
 
+/** POST /<key>?append&position=N (reference 4.16 and 10.4). */
 export async function appendObject(ctx: RequestContext): Promise<void> {
-  throw notImplemented(ctx.operation);
+  const bucket = ctx.bucket();
+  const key = checkKey(ctx.key());
+  const position = ctx.query.get('position') ?? '';
+  if (!/^\d+$/.test(position)) {
+    throw new CosError('InvalidArgument', 'position must be a non-negative integer.');
+  }
+  const length = ctx.header('content-length');
+  if (length === undefined && !ctx.header('transfer-encoding')) {
+    throw new CosError('MissingContentLength');
+  }
+  try {
+    const { version, appendedSha1 } = await appendToObject(ctx.service, bucket, {
+      key,
+      position: Number(position),
+      body: ctx.req,
+      expectedLength: length === undefined ? undefined : Number(length),
+      contentMd5: ctx.header('content-md5'),
+      encryption: readEncryptionRequest(ctx),
+      customerKey: readCustomerKey(ctx),
+      attributes: readObjectAttributes(ctx),
+    });
+    sendEmpty(ctx, 200, {
+      ETag: quoteEtag(version.etag),
+      'x-cos-next-append-position': String(version.size),
+      'x-cos-hash-crc64ecma': version.body?.crc64,
+      'x-cos-content-sha1': appendedSha1,
+      ...encryptionResponseHeaders(version.body?.encryption),
+    });
+  } catch (error) {
+    // A refused append leaves its bytes unread; drain them so the connection can be reused.
+    if (!ctx.req.readableEnded) ctx.req.resume();
+    throw error;
+  }
 }

@@ -1,0 +1,195 @@
+import { createHash, Hash } from 'crypto';
+import { Readable } from 'stream';
+import { CosError } from '../../errors';
+import { parseMd5 } from '../../storage/ingest';
+import type { EncryptionChoice } from '../../sse/encryption-choice';
+import { Bucket } from '../bucket';
+import { Crc64 } from '../checksums/crc64';
+import { ObjectVersion, StoredBody } from '../model/object-version';
+import { CosService } from '../service';
+import { commitVersion, ObjectAttributes } from './put-object';
+import { assertReadable, openBody, releaseBody, storeBody } from './store-body';
+
+const MAX_APPENDABLE_BYTES = 5 * 1024 ** 3;
+
+export interface AppendObjectInput {
+  key: string;
+  position: number;
+  body: Readable | Buffer;
+  /** Content-Length of the appended bytes; fewer is IncompleteBody. */
+  expectedLength?: number;
+  contentMd5?: string;
+  encryption?: EncryptionChoice;
+  /** The SSE-C key, needed to extend an object encrypted with one. */
+  customerKey?: Buffer;
+  /** Used when the append creates the object; later appends keep the first one's. */
+  attributes: ObjectAttributes;
+}
+
+export interface AppendResult {
+  version: ObjectVersion;
+  /** Hex SHA-1 of the bytes this request appended (`x-cos-content-sha1`). */
+  appendedSha1: string;
+}
+
+/**
+ * The MD5 state of each appendable object's whole plaintext, so that the next append extends it
+ * instead of re-reading the object. Keyed by version, so it goes when the version goes.
+ */
+const wholeMd5 = new WeakMap<ObjectVersion, Hash>();
+
+/**
+ * Append Object (reference 4.16): position 0 creates an appendable object; later appends must
+ * start at its length. Plaintext objects grow without copying: the new body is the old extents
+ * followed by the new ones. An encrypted object is rewritten whole under the encryption of the
+ * request (or the bucket default), since its chunks cannot simply be concatenated.
+ * Buckets that have ever had versioning are refused, as COS refuses them.
+ */
+export async function appendObject(
+  service: CosService,
+  bucket: Bucket,
+  input: AppendObjectInput,
+): Promise<AppendResult> {
+  // InvalidBucketState is the code COS and S3 use for "not allowed in this bucket's state".
+  if (bucket.versioning !== '') {
+    throw new CosError('InvalidBucketState', 'Append is not supported in versioned buckets.');
+  }
+  const previous = checkPosition(bucket, input.key, input.position);
+  const expectedMd5 = input.contentMd5 === undefined ? undefined : parseMd5(input.contentMd5);
+
+  const tap = new AppendTap(previous);
+  const rewrite =
+    previous !== undefined &&
+    (previous.body?.encryption !== undefined || input.encryption !== undefined ||
+      bucket.encryption !== undefined);
+  const appended = tap.pipe(input.body);
+  const source = rewrite
+    ? Readable.from(concatenate(openPrevious(service, previous, input.customerKey), appended))
+    : appended;
+  const stored = await storeBody(service, bucket, source, {
+    encryption: input.encryption,
+    maxSize: MAX_APPENDABLE_BYTES - (rewrite ? 0 : (previous?.size ?? 0)),
+  });
+
+  try {
+    tap.check(input.expectedLength, expectedMd5);
+    // Another append may have landed while these bytes streamed in.
+    if (bucket.objects.currentObject(input.key) !== previous) {
+      throw appendPositionError(bucket.objects.currentObject(input.key)?.size ?? 0);
+    }
+  } catch (error) {
+    releaseBody(service, stored);
+    throw error;
+  }
+
+  const body: StoredBody = {
+    ...(rewrite || !previous?.body ? stored : joinBodies(previous.body, stored)),
+    md5: tap.wholeMd5.copy().digest('hex'),
+    crc64: tap.wholeCrc.digest(),
+  };
+  const version = commitAppend(service, bucket, input, previous, body);
+  wholeMd5.set(version, tap.wholeMd5);
+  return { version, appendedSha1: tap.sha1.digest('hex') };
+}
+
+function checkPosition(bucket: Bucket, key: string, position: number): ObjectVersion | undefined {
+  const current = bucket.objects.currentObject(key);
+  if (current && !current.appendable) throw new CosError('ObjectNotAppendable');
+  const length = current?.size ?? 0;
+  if (position !== length) throw appendPositionError(length);
+  return current;
+}
+
+function appendPositionError(length: number): CosError {
+  return new CosError('AppendPositionErr', undefined, {}, {
+    'x-cos-next-append-position': String(length),
+  });
+}
+
+function commitAppend(
+  service: CosService,
+  bucket: Bucket,
+  input: AppendObjectInput,
+  previous: ObjectVersion | undefined,
+  body: StoredBody,
+): ObjectVersion {
+  if (!previous) {
+    const created = commitVersion(service, bucket, input.key, body, input.attributes, 'Append');
+    created.appendable = true;
+    return created;
+  }
+  // The old body's extents now belong to the new one: the old version is replaced, not freed.
+  const grown: ObjectVersion = {
+    ...previous,
+    body,
+    size: body.size,
+    etag: body.md5,
+    lastModified: service.clock.now(),
+  };
+  bucket.objects.replace(grown);
+  service.events.emit('objectCreated', { bucket, version: grown, via: 'Append' });
+  return grown;
+}
+
+function joinBodies(old: StoredBody, added: StoredBody): StoredBody {
+  return {
+    ...old,
+    blob: { size: old.size + added.size, extents: [...old.blob.extents, ...added.blob.extents] },
+    size: old.size + added.size,
+  };
+}
+
+function openPrevious(service: CosService, version: ObjectVersion, key?: Buffer): Readable {
+  if (!version.body) return Readable.from([]);
+  assertReadable(service, version.body, key);
+  return openBody(service, version.body, undefined, key);
+}
+
+async function* concatenate(first: Readable, second: AsyncIterable<Buffer>) {
+  for await (const chunk of first) yield chunk as Buffer;
+  yield* second;
+}
+
+/** Hashes the appended bytes on their way in: their own MD5/SHA-1, and the whole object's. */
+class AppendTap {
+  readonly md5 = createHash('md5');
+  readonly sha1 = createHash('sha1');
+  readonly wholeMd5: Hash;
+  readonly wholeCrc: Crc64;
+  size = 0;
+
+  constructor(previous: ObjectVersion | undefined) {
+    this.wholeMd5 = (previous && wholeMd5.get(previous)?.copy()) ?? createHash('md5');
+    this.wholeCrc = previous?.body ? Crc64.resume(previous.body.crc64) : new Crc64();
+  }
+
+  pipe(input: Readable | Buffer): Readable {
+    const source: Iterable<Buffer> | AsyncIterable<Buffer> = Buffer.isBuffer(input) ? [input] : input;
+    const tap = this;
+    return Readable.from(
+      (async function* () {
+        for await (const chunk of source) {
+          tap.update(chunk as Buffer);
+          yield chunk as Buffer;
+        }
+      })(),
+    );
+  }
+
+  check(expectedLength?: number, expectedMd5?: Buffer): void {
+    if (expectedLength !== undefined && this.size < expectedLength) {
+      throw new CosError('IncompleteBody');
+    }
+    if (expectedMd5 && !this.md5.copy().digest().equals(expectedMd5)) {
+      throw new CosError('BadDigest');
+    }
+  }
+
+  private update(chunk: Buffer): void {
+    this.size += chunk.length;
+    this.md5.update(chunk);
+    this.sha1.update(chunk);
+    this.wholeMd5.update(chunk);
+    this.wholeCrc.update(chunk);
+  }
+}
