@@ -1,4 +1,5 @@
 import { CosError } from '../../errors';
+import { decideEncryption } from '../../sse/choose-encryption';
 import type { EncryptionChoice } from '../../sse/encryption-choice';
 import { Bucket } from '../bucket';
 import { newUploadId } from '../ids';
@@ -6,7 +7,6 @@ import { ObjectAttributes } from '../objects/put-object';
 import { releaseBody } from '../objects/store-body';
 import { CosService } from '../service';
 import { MultipartUpload } from './multipart-upload';
-import { uploadEncryption } from './upload-encryption';
 
 export interface InitiateUploadInput extends ObjectAttributes {
   key: string;
@@ -14,7 +14,11 @@ export interface InitiateUploadInput extends ObjectAttributes {
   encryption?: EncryptionChoice;
 }
 
-/** Initiate Multipart Upload: the object's attributes and encryption are fixed here. */
+/**
+ * Initiate Multipart Upload: the object's attributes and encryption are fixed here. The
+ * encryption is the request's, else the bucket default as it is now, checked against KMS; every
+ * part is stored with exactly it, so a default changed mid-upload cannot split the parts.
+ */
 export function initiateUpload(
   service: CosService,
   bucket: Bucket,
@@ -29,7 +33,7 @@ export function initiateUpload(
     userMetadata: input.userMetadata,
     acl: input.acl,
     tags: input.tags ?? [],
-    encryption: uploadEncryption(bucket, input.encryption),
+    encryption: decideEncryption(service, bucket, input.encryption),
     parts: new Map(),
   };
   bucket.uploads.add(upload);

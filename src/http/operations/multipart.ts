@@ -6,11 +6,8 @@ import {
   initiateUpload,
 } from '../../core/multipart/upload-lifecycle';
 import { CosError } from '../../errors';
-import {
-  encryptionResponseHeaders,
-  readCustomerKey,
-  readEncryptionRequest,
-} from '../../sse/request-headers';
+import { chooseForPart } from '../../sse/choose-encryption';
+import { encryptionResponseHeaders, readEncryptionRequest } from '../../sse/request-headers';
 import { RequestContext } from '../context';
 import { readXmlBody } from '../request-body';
 import { quoteEtag, sendEmpty, sendXml } from '../respond';
@@ -55,7 +52,8 @@ export async function uploadPart(ctx: RequestContext): Promise<void> {
   if (length === undefined && !ctx.header('transfer-encoding')) {
     throw new CosError('MissingContentLength');
   }
-  assertSameCustomerKey(ctx, upload.encryption);
+  // Refuses an SSE-C part without the upload's key; other SSE headers on parts are ignored.
+  chooseForPart(upload.encryption, readEncryptionRequest(ctx));
 
   const part = await storePart(ctx.service, bucket, upload, partNumber, ctx.req, {
     expectedLength: length === undefined ? undefined : Number(length),
@@ -113,18 +111,6 @@ function readCompletedPart(part: XmlElement): CompletedPart {
     throw new CosError('MalformedXML', `PartNumber ${number} is not a part number.`);
   }
   return { partNumber: Number(number), etag: part.requireText('ETag') };
-}
-
-/** Parts of an SSE-C upload may repeat the key; one that differs is refused. */
-function assertSameCustomerKey(
-  ctx: RequestContext,
-  encryption: ReturnType<typeof readEncryptionRequest>,
-): void {
-  const presented = readCustomerKey(ctx);
-  if (!presented || encryption?.mode !== 'SSE-C') return;
-  if (!presented.equals(encryption.customerKey)) {
-    throw new CosError('InvalidArgument', 'The SSE-C key differs from the one given at Initiate.');
-  }
 }
 
 function encodeKeyPath(key: string): string {
