@@ -80,7 +80,8 @@ export class EmulatedKms {
 
   /** PendingDelete for `pendingWindowInDays` (KMS allows 7 to 30); the key goes once it passes. */
   scheduleKeyDeletion(keyId: string, pendingWindowInDays = DEFAULT_PENDING_DAYS): KmsKeyMetadata {
-    if (!Number.isInteger(pendingWindowInDays) || pendingWindowInDays < 7 || pendingWindowInDays > 30) {
+    const days = pendingWindowInDays;
+    if (!Number.isInteger(days) || days < 7 || days > 30) {
       throw new CosError('KmsException', 'PendingWindowInDays must be an integer from 7 to 30.');
     }
     const key = this.find(keyId);
@@ -130,7 +131,9 @@ export class EmulatedKms {
     assertEnabled(key.metadata);
     const aad = Buffer.from(`${region}\n${encryptionContext}`, 'utf8');
     const plaintext = unwrapKey(key.material, ciphertextBlob.subarray(2 + idLength), aad);
-    if (!plaintext) throw new CosError('KmsException', 'The CiphertextBlob could not be decrypted.');
+    if (!plaintext) {
+      throw new CosError('KmsException', 'The CiphertextBlob could not be decrypted.');
+    }
     return plaintext;
   }
 

@@ -42,12 +42,33 @@ export function chooseForReplica(
 ): ReplicaEncryption {
   if (!source) return { kind: 'encrypt', choice: fromBucketDefault(destination.encryption) };
   if (source.mode === 'SSE-C') return { kind: 'verbatim' };
-  if (source.mode === 'SSE-COS') return { kind: 'encrypt', choice: { mode: 'SSE-COS' } };
+  const kept = keepProtection(source);
   // CMKs are regional: across regions the replica uses the destination region's default CMK
   // (COS docs are silent on which key; S3 needs a replica key id in the rule instead).
-  const sameRegion = source.region === destination.region;
-  const kmsKeyId = sameRegion ? source.kmsKeyId : undefined;
-  return { kind: 'encrypt', choice: { mode: 'SSE-KMS', kmsKeyId, context: source.kmsContext } };
+  if (kept.mode === 'SSE-KMS' && source.region !== destination.region) delete kept.kmsKeyId;
+  return { kind: 'encrypt', choice: kept };
+}
+
+/**
+ * The choice that protects new bytes the way an existing version is protected: the same mode,
+ * CMK and context; for SSE-C the same customer key, which the caller must present (an append to
+ * an SSE-C object). Appends and replicas use it so a rewrite never silently changes protection.
+ */
+export function keepProtection(
+  existing: ObjectEncryption,
+  customerKey?: Buffer,
+): EncryptionChoice {
+  if (existing.mode === 'SSE-COS') return { mode: 'SSE-COS' };
+  if (existing.mode === 'SSE-KMS') {
+    return { mode: 'SSE-KMS', kmsKeyId: existing.kmsKeyId, context: existing.kmsContext };
+  }
+  if (!customerKey) {
+    throw new CosError(
+      'InvalidRequest',
+      'The object is encrypted with SSE-C: the request must carry its key.',
+    );
+  }
+  return { mode: 'SSE-C', customerKey, customerKeyMd5: existing.customerKeyMd5! };
 }
 
 /**

@@ -149,7 +149,8 @@ export function openSealedRange(range: SealedRange): Readable {
           const at = (i - index) * SEALED_CHUNK_SIZE;
           const length = chunkPlainLength(i, plainSize) + TAG_SIZE;
           const chunk = sealed.subarray(at, at + length);
-          plain.push(trim(openChunk(dataKey, noncePrefix, i, chunk, i === lastChunk), i, start, end));
+          const opened = openChunk(dataKey, noncePrefix, i, chunk, i === lastChunk);
+          plain.push(trim(opened, i, start, end));
         }
         index = upTo;
         for (const piece of plain) this.push(piece);

@@ -1,7 +1,7 @@
 import { Readable } from 'stream';
 import { ingest, IngestOptions } from '../../storage/ingest';
 import { createChunkSealer, openSealedRange } from '../../sse/chunk-cipher';
-import { decideEncryption } from '../../sse/choose-encryption';
+import { chooseForReplica, decideEncryption } from '../../sse/choose-encryption';
 import { checkCustomerKey, newDataKey, openDataKey } from '../../sse/data-keys';
 import type { EncryptionChoice } from '../../sse/encryption-choice';
 import { Bucket } from '../bucket';
@@ -87,6 +87,28 @@ export function openBody(
     plainSize: body.size,
     start,
     end,
+  });
+}
+
+/**
+ * The body of a replica in `destination` (reference 5.2): an encrypted source keeps its
+ * protection, an unencrypted one gets the destination's default. An SSE-C source is copied as
+ * stored bytes, unopened: the emulator never has the customer key, and its key envelope is not
+ * bound to a region, so the same key still reads the replica.
+ */
+export async function replicateBody(
+  service: CosService,
+  source: StoredBody,
+  destination: Bucket,
+): Promise<StoredBody> {
+  const plan = chooseForReplica(source.encryption, destination);
+  if (plan.kind === 'verbatim') {
+    const stored = await ingest(service.blobs, service.blobs.read(source.blob));
+    return { ...source, blob: stored.blob };
+  }
+  return storeBody(service, destination, openBody(service, source), {
+    encryption: plan.choice,
+    applyBucketDefault: false,
   });
 }
 
