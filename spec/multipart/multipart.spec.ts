@@ -200,6 +200,39 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     expect(md5Hex(got.Body)).toBe(md5Hex(Buffer.concat(parts)));
   });
 
+  it('frees the bytes of replaced parts, parts left out of Complete and aborted uploads', async () => {
+    const own = await startTestEmulator();
+    try {
+      const b = await own.createBucket('bytes');
+      const live = () => own.emulator.service.blobs.stats().liveBytes;
+      const [p1, p2, again, extra] = randomParts(MB, 1000, MB, 500);
+      const { UploadId } = await uploadParts(own, b, 'k', [p1, p2]);
+      expect(live()).toBe(MB + 1000);
+      const replaced = await own.cos.multipartUpload({
+        Bucket: b, Region: REGION, Key: 'k', UploadId, PartNumber: 1, Body: again,
+      });
+      const unused = await own.cos.multipartUpload({
+        Bucket: b, Region: REGION, Key: 'k', UploadId, PartNumber: 3, Body: extra,
+      });
+      expect(unused.ETag).toBeTruthy();
+      expect(live()).toBe(MB + 1000 + 500);
+      await own.cos.multipartComplete({
+        Bucket: b, Region: REGION, Key: 'k', UploadId,
+        Parts: [{ PartNumber: 1, ETag: replaced.ETag }, { PartNumber: 2, ETag: `"${md5Hex(p2)}"` }],
+      });
+      expect(live()).toBe(MB + 1000);
+
+      const aborted = await uploadParts(own, b, 'other', [extra]);
+      expect(live()).toBe(MB + 1000 + 500);
+      await own.cos.multipartAbort({ Bucket: b, Region: REGION, Key: 'other', UploadId: aborted.UploadId });
+      expect(live()).toBe(MB + 1000);
+      await own.cos.deleteObject({ Bucket: b, Region: REGION, Key: 'k' });
+      expect(live()).toBe(0);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('sends x-cos-version-id null on Complete when versioning is Suspended', async () => {
     const suspended = await t.createBucket('suspend');
     await t.cos.putBucketVersioning({
