@@ -59,11 +59,17 @@ export function etagListMatches(header: string, etag: string): boolean {
 }
 
 /**
+ * HTTP dates start with a day name (IMF-fixdate, RFC 850, asctime); ISO 8601 is tolerated too,
+ * as SDK callers pass it. Date.parse alone would read `-1` as a year.
+ */
+const DATE_SHAPE = /^(?:[A-Za-z]{3,9},? |\d{4}-\d\d-\d\dT)/;
+
+/**
  * Whether the version changed after an HTTP date, at the one-second precision of
  * Last-Modified; undefined when the header is absent or not a date.
  */
 function isModifiedSince(version: ObjectVersion, header: string | undefined): boolean | undefined {
-  if (header === undefined) return undefined;
+  if (header === undefined || !DATE_SHAPE.test(header.trim())) return undefined;
   const since = Date.parse(header);
   if (Number.isNaN(since)) return undefined;
   const lastModifiedSeconds = Math.floor(version.lastModified.getTime() / 1000);

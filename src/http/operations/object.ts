@@ -80,11 +80,16 @@ export async function headObject(ctx: RequestContext): Promise<void> {
 
 export async function deleteObject(ctx: RequestContext): Promise<void> {
   const bucket = ctx.bucket();
-  const outcome = deleteVersion(ctx.service, bucket, ctx.key(), ctx.query.get('versionId'));
+  const outcome = deleteVersion(ctx.service, bucket, ctx.key(), readVersionId(ctx));
   sendEmpty(ctx, 204, withAmzAliases(ctx, {
     'x-cos-version-id': outcome.versionId,
     'x-cos-delete-marker': outcome.deleteMarker ? 'true' : undefined,
   }));
+}
+
+/** `?versionId=`; an empty value addresses the latest version, as if absent. */
+function readVersionId(ctx: RequestContext): string | undefined {
+  return ctx.query.get('versionId') || undefined;
 }
 
 interface PreparedRead {
@@ -100,7 +105,7 @@ interface PreparedRead {
  */
 async function prepareRead(ctx: RequestContext): Promise<PreparedRead | undefined> {
   const bucket = ctx.bucket();
-  const version = resolveVersion(bucket, ctx.key(), ctx.query.get('versionId'));
+  const version = resolveVersion(bucket, ctx.key(), readVersionId(ctx));
   const customerKey = readCustomerKey(ctx);
   if (version.body) assertReadable(ctx.service, version.body, customerKey);
   const overrides = responseOverrides(ctx);
