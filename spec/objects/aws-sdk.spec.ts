@@ -49,6 +49,10 @@ describe('objects through @aws-sdk/client-s3', () => {
     expect(put.VersionId).toMatch(/\S/);
     const deleted = await t.s3.send(new DeleteObjectCommand({ Bucket: versioned, Key: 'k' }));
     expect(deleted.DeleteMarker).toBe(true);
+    const latest = new GetObjectCommand({ Bucket: versioned, Key: 'k' });
+    const hidden = await rejectionOf(t.s3.send(latest));
+    expect(hidden.$metadata.httpStatusCode).toBe(404);
+    expect(hidden.$response?.headers['x-amz-delete-marker']).toBe('true');
     const old = await t.s3.send(
       new GetObjectCommand({ Bucket: versioned, Key: 'k', VersionId: put.VersionId }),
     );

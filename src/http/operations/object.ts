@@ -5,7 +5,7 @@ import { putObject as storeObject } from '../../core/objects/put-object';
 import { assertNotArchived, resolveVersion } from '../../core/objects/read-object';
 import { assertReadable, openBody } from '../../core/objects/store-body';
 import { ObjectVersion } from '../../core/model/object-version';
-import { CosError } from '../../errors';
+import { CosError, isCosError } from '../../errors';
 import {
   encryptionResponseHeaders,
   readCustomerKey,
@@ -92,6 +92,16 @@ function readVersionId(ctx: RequestContext): string | undefined {
   return ctx.query.get('versionId') || undefined;
 }
 
+/** A delete marker's 404 tells the AWS SDK through `x-amz-delete-marker` too. */
+function withAmzErrorAliases<T>(ctx: RequestContext, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (isCosError(error)) Object.assign(error.headers, withAmzAliases(ctx, error.headers));
+    throw error;
+  }
+}
+
 interface PreparedRead {
   version: ObjectVersion;
   headers: Headers;
@@ -105,7 +115,9 @@ interface PreparedRead {
  */
 async function prepareRead(ctx: RequestContext): Promise<PreparedRead | undefined> {
   const bucket = ctx.bucket();
-  const version = resolveVersion(bucket, ctx.key(), readVersionId(ctx));
+  const version = withAmzErrorAliases(ctx, () =>
+    resolveVersion(bucket, ctx.key(), readVersionId(ctx)),
+  );
   const customerKey = readCustomerKey(ctx);
   if (version.body) assertReadable(ctx.service, version.body, customerKey);
   const overrides = responseOverrides(ctx);
