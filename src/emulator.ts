@@ -3,11 +3,14 @@ import http from 'http';
 import { AddressInfo } from 'net';
 import { CosService } from './core/service';
 import { controlRouter } from './control/router';
+import { EmulatorCredentials } from './emulator-credentials';
+import { Fixture, FixtureInput, loadFixtures, seedFixture, SeedTarget } from './fixtures';
 import { createCosApp } from './http/app';
 import { HttpRuntime } from './http/context';
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, StaticCredentialStore } from './http/auth';
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from './http/auth';
 import { Logger } from './logger';
 import {
+  CredentialOption,
   DEFAULT_APP_ID,
   DEFAULT_PORT,
   DEFAULT_REGIONS,
@@ -15,6 +18,8 @@ import {
   ResolvedOptions,
 } from './options';
 import { createBlobStore } from './storage/create-blob-store';
+import type { EmulatedKms } from './kms/emulated-kms';
+import { RawObject, rawObject } from './sse/raw-object';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const VERSION: string = require('../package.json').version;
@@ -25,12 +30,19 @@ export class Emulator {
   readonly options: ResolvedOptions;
   readonly service: CosService;
   readonly log: Logger;
+  /** The start-up fixtures, validated and merged; seeded on start and on every reset. */
+  readonly startupFixture?: Fixture;
+  private readonly keyPairs: EmulatorCredentials;
   private server?: http.Server;
   private startedAt = Date.now();
 
+  /** Validates the options and start-up fixtures; throws FixtureError for a bad fixture. */
   constructor(options: EmulatorOptions = {}) {
-    this.options = resolveOptions(options);
+    const inputs = options.fixtures === undefined ? [] : [options.fixtures].flat();
+    this.startupFixture = inputs.length > 0 ? loadFixtures(inputs) : undefined;
+    this.options = resolveOptions(options, this.startupFixture);
     this.log = new Logger(this.options.logLevel, this.options.logWriter);
+    this.keyPairs = new EmulatorCredentials(this.options.credentials);
     this.service = new CosService({
       appId: this.options.appId,
       ownerUin: this.options.appId,
@@ -47,8 +59,9 @@ export class Emulator {
     return this.options.appId;
   }
 
-  get credentials() {
-    return this.options.credentials;
+  /** The key pairs accepted now (start-up pairs first, then any a fixture added). */
+  get credentials(): CredentialOption[] {
+    return this.keyPairs.list();
   }
 
   get uptimeMs(): number {
@@ -62,26 +75,30 @@ export class Emulator {
   }
 
   get url(): string {
-    return `http://${this.options.host}:${this.port}`;
+    return `http://${urlHost(this.options.host)}:${this.port}`;
   }
 
+  /** Seeds the start-up fixtures, then listens. Rejects if the port is taken. */
   async start(): Promise<this> {
+    if (this.startupFixture) await seedFixture(this.seedTarget(), this.startupFixture);
     const runtime: HttpRuntime = {
       service: this.service,
       log: this.log,
       localDomains: this.options.localDomains,
       auth: {
         mode: this.options.auth,
-        credentials: new StaticCredentialStore(this.options.credentials),
+        credentials: this.keyPairs,
         now: () => this.service.clock.now(),
       },
     };
     const app = createCosApp(runtime, controlRouter(this));
-    this.server = http.createServer(app);
-    this.server.keepAliveTimeout = 65_000;
-    this.server.listen(this.options.port, this.options.host);
-    await once(this.server, 'listening');
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 65_000;
+    server.listen(this.options.port, this.options.host);
+    await once(server, 'listening');
+    this.server = server;
     this.startedAt = Date.now();
+    this.log.debug(`listening on ${this.url}`);
     return this;
   }
 
@@ -106,7 +123,7 @@ export class Emulator {
       SecretId: pair.secretId,
       SecretKey: pair.secretKey,
       Protocol: 'http:' as const,
-      Ip: `${this.options.host}:${this.port}`,
+      Ip: `${urlHost(this.options.host)}:${this.port}`,
     };
   }
 
@@ -124,27 +141,80 @@ export class Emulator {
     };
   }
 
-  /** Wipes every bucket, object and byte. */
+  /**
+   * Wipes every bucket, object, byte and added key pair, puts the clock back, and seeds the
+   * start-up fixtures again. Fixtures seeded later with seed() are not re-seeded.
+   */
   async reset(): Promise<void> {
     this.service.clear();
     this.service.clock.reset();
+    this.keyPairs.reset();
+    if (this.startupFixture) await seedFixture(this.seedTarget(), this.startupFixture);
+  }
+
+  /**
+   * Seeds more fixtures (paths or documents) into the running emulator. Validation and
+   * conflicts (an existing bucket, an unserved region) throw FixtureError before any write.
+   */
+  async seed(fixtures: FixtureInput | FixtureInput[]): Promise<void> {
+    await this.seedLoaded(loadFixtures([fixtures].flat()));
+  }
+
+  /** Seeds an already validated fixture (the control endpoint parses request bodies itself). */
+  async seedLoaded(fixture: Fixture): Promise<void> {
+    await seedFixture(this.seedTarget(), fixture);
+  }
+
+  /** Moves the emulator's clock forward (signature expiry, lifecycle dates) without sleeping. */
+  advanceClock(seconds: number): Date {
+    this.service.clock.advance(seconds * 1000);
+    return this.service.clock.now();
+  }
+
+  /** The emulated KMS: createKey, listKeys, enableKey, disableKey, scheduleKeyDeletion, ... */
+  get kms(): EmulatedKms {
+    return this.service.kms;
+  }
+
+  /** An object version's bytes as stored at rest, and how they are encrypted. */
+  rawObject(bucket: string, key: string, versionId?: string): RawObject {
+    return rawObject(this.service, bucket, key, versionId);
+  }
+
+  private seedTarget(): SeedTarget {
+    return {
+      service: this.service,
+      addCredentials: (pairs) => this.keyPairs.add(pairs),
+      createKmsKeys: (keys) => {
+        for (const key of keys) {
+          const { region, keyId, alias, description, keyState: state } = key;
+          this.service.kms.createKey({ region, keyId, alias, description, state });
+        }
+      },
+    };
   }
 }
 
-function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+function resolveOptions(options: EmulatorOptions, fixture: Fixture | undefined): ResolvedOptions {
   const defaultPair = { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY };
+  const credentials = options.credentials?.length ? options.credentials : [defaultPair];
   return {
     port: options.port ?? DEFAULT_PORT,
     host: options.host ?? '127.0.0.1',
-    regions: options.regions ?? DEFAULT_REGIONS,
-    appId: options.appId ?? DEFAULT_APP_ID,
-    credentials: [defaultPair, ...(options.credentials ?? [])],
+    regions: options.regions ?? fixture?.regions ?? DEFAULT_REGIONS,
+    appId: options.appId ?? fixture?.appId ?? DEFAULT_APP_ID,
+    credentials,
     auth: options.auth ?? 'verify',
     logLevel: options.logLevel ?? 'info',
     logWriter: options.logWriter,
     localDomains: options.localDomains ?? ['localhost'],
     dataDir: options.dataDir,
   };
+}
+
+/** An IPv6 address goes in brackets inside a URL. */
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Starts an emulator and resolves once it listens. */

@@ -1,3 +1,4 @@
+import type { FixtureInput } from './fixtures/fixture-model';
 import { LogLevel } from './logger';
 
 /** The COS regions served when none are configured (reference 1.2). */
@@ -25,7 +26,10 @@ export interface EmulatorOptions {
   regions?: string[];
   /** The emulated account's AppId. Default 1250000000. */
   appId?: string;
-  /** Key pairs accepted, in addition to the well-known default pair. */
+  /**
+   * Key pairs accepted. Default: the well-known pair DEFAULT_SECRET_ID / DEFAULT_SECRET_KEY,
+   * which is replaced (not joined) when pairs are given here.
+   */
   credentials?: CredentialOption[];
   /** `verify` checks signatures (default); `off` accepts any request. */
   auth?: 'verify' | 'off';
@@ -33,10 +37,15 @@ export interface EmulatorOptions {
   logLevel?: LogLevel;
   /** Where log lines go. Default standard error. */
   logWriter?: (line: string) => void;
-  /** Extra domains served like myqcloud.com (`<bucket>.cos.<region>.<domain>`). Default localhost. */
+  /** Domains served like myqcloud.com (`<bucket>.cos.<region>.<domain>`); default localhost. */
   localDomains?: string[];
   /** Keep object bytes in this directory instead of memory. */
   dataDir?: string;
+  /**
+   * Seeded before the emulator listens, and again on every reset: YAML/JSON file paths or
+   * fixture documents. Their `appId` and `regions` apply when the options above leave them unset.
+   */
+  fixtures?: FixtureInput | FixtureInput[];
 }
 
 export interface ResolvedOptions {
