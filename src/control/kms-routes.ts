@@ -1,4 +1,4 @@
-import express, { Response } from 'express';
+import express, { Request, Response } from 'express';
 import type { Emulator } from '../emulator';
 import { isCosError } from '../errors';
 import type { CreateKmsKeyInput, KmsKeyMetadata } from '../kms/kms-key';
@@ -17,7 +17,7 @@ export function kmsRoutes(emulator: Emulator): express.Router {
   const kms = () => emulator.service.kms;
 
   router.get('/kms/keys', (req, res) => {
-    const region = typeof req.query.region === 'string' ? req.query.region : undefined;
+    const region = queryOf(req).get('region') ?? undefined;
     answer(res, () => ({ keys: kms().listKeys(region) }));
   });
 
@@ -39,11 +39,13 @@ export function kmsRoutes(emulator: Emulator): express.Router {
   });
 
   router.get('/raw', (req, res) => {
-    const { bucket, key, versionId } = req.query;
-    if (typeof bucket !== 'string' || typeof key !== 'string') {
+    const query = queryOf(req);
+    const bucket = query.get('bucket');
+    const key = query.get('key');
+    if (bucket === null || key === null) {
       return void failure(res, 400, 'InvalidArgument', 'bucket and key are required');
     }
-    const version = typeof versionId === 'string' ? versionId : undefined;
+    const version = query.get('versionId') ?? undefined;
     try {
       const raw = rawObject(emulator.service, bucket, key, version);
       res.setHeader('Content-Type', 'application/octet-stream');
@@ -57,6 +59,12 @@ export function kmsRoutes(emulator: Emulator): express.Router {
   });
 
   return router;
+}
+
+/** The app turns express's query parser off (COS queries are parsed by the pipeline). */
+function queryOf(req: Request): URLSearchParams {
+  const at = req.originalUrl.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : req.originalUrl.slice(at + 1));
 }
 
 function createInput(emulator: Emulator, body: unknown): CreateKmsKeyInput {

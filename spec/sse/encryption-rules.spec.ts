@@ -1,0 +1,93 @@
+import { createHash } from 'crypto';
+import { crc64 } from '../../src/core/checksums/crc64';
+import { REGION, startTestEmulator, TestEmulator } from '../support/emulator';
+import { rawAtRest, setBucketDefault, sseC } from './sse-support';
+
+describe('bucket default encryption rules (reference 5.2)', () => {
+  let t: TestEmulator;
+  beforeAll(async () => {
+    t = await startTestEmulator();
+  });
+  afterAll(() => t.stop());
+
+  const put = (Bucket: string, Key: string, extra: object = {}) =>
+    t.cos.putObject({ Bucket, Region: REGION, Key, Body: `body of ${Key}`, ...extra });
+  const get = (Bucket: string, Key: string, extra: object = {}) =>
+    t.cos.getObject({ Bucket, Region: REGION, Key, ...extra });
+
+  it('applies only to objects uploaded after it is set', async () => {
+    const Bucket = await t.createBucket();
+    await put(Bucket, 'before');
+    await setBucketDefault(t, Bucket, REGION, 'AES256');
+    await put(Bucket, 'after');
+    expect((await rawAtRest(t, Bucket, 'before')).sse).toBe('none');
+    expect((await rawAtRest(t, Bucket, 'after')).sse).toBe('SSE-COS');
+  });
+
+  it('does not re-encrypt existing objects, which stay readable as before', async () => {
+    const Bucket = await t.createBucket();
+    await put(Bucket, 'old');
+    await setBucketDefault(t, Bucket, REGION, 'KMS');
+    const raw = await rawAtRest(t, Bucket, 'old');
+    expect(raw.sse).toBe('none');
+    expect(raw.bytes.toString()).toBe('body of old');
+    const got = await get(Bucket, 'old');
+    expect(got.Body.toString()).toBe('body of old');
+    expect(got.headers!['x-cos-server-side-encryption']).toBeUndefined();
+  });
+
+  it('decrypts nothing when the configuration is deleted', async () => {
+    const Bucket = await t.createBucket();
+    await setBucketDefault(t, Bucket, REGION, 'AES256');
+    await put(Bucket, 'kept');
+    await t.cos.deleteBucketEncryption({ Bucket, Region: REGION });
+    await put(Bucket, 'plain');
+    const kept = await rawAtRest(t, Bucket, 'kept');
+    expect(kept.sse).toBe('SSE-COS');
+    expect(kept.bytes.includes(Buffer.from('body of kept'))).toBe(false);
+    expect((await rawAtRest(t, Bucket, 'plain')).sse).toBe('none');
+    const got = await get(Bucket, 'kept');
+    expect(got.Body.toString()).toBe('body of kept');
+    expect(got.headers!['x-cos-server-side-encryption']).toBe('AES256');
+  });
+
+  it('encrypts an upload without SSE headers per the bucket configuration and says so', async () => {
+    const Bucket = await t.createBucket();
+    await setBucketDefault(t, Bucket, REGION, 'KMS');
+    const putResult = await put(Bucket, 'k');
+    expect(putResult.headers!['x-cos-server-side-encryption']).toBe('cos/kms');
+    const keyId = putResult.headers!['x-cos-server-side-encryption-cos-kms-key-id'];
+    expect(keyId).toBe(t.emulator.kms.defaultKeyId(REGION));
+    const head = await t.cos.headObject({ Bucket, Region: REGION, Key: 'k' });
+    expect(head.headers!['x-cos-server-side-encryption']).toBe('cos/kms');
+    expect(head.headers!['x-cos-server-side-encryption-cos-kms-key-id']).toBe(keyId);
+    expect((await rawAtRest(t, Bucket, 'k')).kmsKeyId).toBe(keyId);
+  });
+
+  it('encrypts an upload with SSE headers per its headers, not the bucket default', async () => {
+    const Bucket = await t.createBucket();
+    await setBucketDefault(t, Bucket, REGION, 'KMS');
+    const cos = await put(Bucket, 'cos', { ServerSideEncryption: 'AES256' });
+    expect(cos.headers!['x-cos-server-side-encryption']).toBe('AES256');
+    await put(Bucket, 'customer', sseC());
+    expect((await rawAtRest(t, Bucket, 'cos')).sse).toBe('SSE-COS');
+    expect((await rawAtRest(t, Bucket, 'customer')).sse).toBe('SSE-C');
+  });
+
+  it('keeps the MD5 ETag for SSE-COS, a non-MD5 one for SSE-KMS and SSE-C, CRC64 of plaintext', async () => {
+    const Bucket = await t.createBucket();
+    const md5 = createHash('md5').update('body of x').digest('hex');
+    const sseCos = await put(Bucket, 'x', { ServerSideEncryption: 'AES256' });
+    expect(sseCos.ETag).toBe(`"${md5}"`);
+    const kms = await put(Bucket, 'y', { ServerSideEncryption: 'cos/kms' });
+    const customer = await put(Bucket, 'z', sseC());
+    for (const result of [kms, customer]) {
+      expect(result.ETag).toMatch(/^"[0-9a-f]{32}"$/);
+      expect(result.ETag).not.toBe(`"${createHash('md5').update('body of y').digest('hex')}"`);
+    }
+    expect(kms.headers!['x-cos-hash-crc64ecma']).toBe(crc64('body of y'));
+    const again = await t.cos.headObject({ Bucket, Region: REGION, Key: 'y' });
+    expect(again.ETag).toBe(kms.ETag);
+    expect((await get(Bucket, 'z', sseC())).ETag).toBe(customer.ETag);
+  });
+});
