@@ -17,7 +17,9 @@ describe('DELETE Multiple Objects', () => {
 
   it('deletes the named objects and reports missing keys as deleted', async () => {
     const Bucket = await t.createBucket('delmulti');
-    for (const Key of ['a', 'b', 'c']) await t.cos.putObject({ Bucket, Region: REGION, Key, Body: Key });
+    for (const Key of ['a', 'b', 'c']) {
+      await t.cos.putObject({ Bucket, Region: REGION, Key, Body: Key });
+    }
     const result = await t.cos.deleteMultipleObject({
       Bucket, Region: REGION, Objects: [{ Key: 'a' }, { Key: 'c' }, { Key: 'missing' }],
     });
@@ -53,7 +55,8 @@ describe('DELETE Multiple Objects', () => {
     expect(marked.DeleteMarkerVersionId).toBeTruthy();
     const versions = (await t.cos.listObjectVersions({ Bucket, Region: REGION })) as any;
     expect(versions.Versions.map((v: any) => v.Key)).toEqual(['w']);
-    expect(versions.DeleteMarkers.map((d: any) => d.VersionId)).toEqual([marked.DeleteMarkerVersionId]);
+    const markerIds = versions.DeleteMarkers.map((d: any) => d.VersionId);
+    expect(markerIds).toEqual([marked.DeleteMarkerVersionId]);
   });
 
   it('accepts Quiet before the objects and answers MalformedXML past 1000 objects', async () => {
@@ -67,7 +70,9 @@ describe('DELETE Multiple Objects', () => {
         .set('Content-MD5', createHash('md5').update(body).digest('base64'))
         .set('Authorization', signCos(t, 'POST', '/', {}, { delete: '' }))
         .send(body);
-    const quietFirst = await send('<Delete><Quiet>true</Quiet><Object><Key>q</Key></Object></Delete>');
+    const quietFirst = await send(
+      '<Delete><Quiet>true</Quiet><Object><Key>q</Key></Object></Delete>',
+    );
     expect(quietFirst.status).toBe(200);
     expect(quietFirst.text).not.toContain('<Deleted>');
     expect(await keysOf(Bucket)).toEqual([]);

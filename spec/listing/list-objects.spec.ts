@@ -113,7 +113,9 @@ describe('GET Bucket (list objects)', () => {
     expect(seen).toEqual(keys);
 
     const after = await t.s3.send(
-      new ListObjectsV2Command({ Bucket, StartAfter: 'dir/2.txt', Delimiter: '/', FetchOwner: true }),
+      new ListObjectsV2Command({
+        Bucket, StartAfter: 'dir/2.txt', Delimiter: '/', FetchOwner: true,
+      }),
     );
     expect(after.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['dir/']);
     expect(after.Contents?.map((c) => c.Key)).toEqual(['e f+g.txt', 'z.txt']);

@@ -49,7 +49,9 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     });
     expect(ranged.Body).toEqual(whole.subarray(MB - 2, MB + 2));
 
-    const uploads = await t.cos.multipartList({ Bucket, Region: REGION, Prefix: 'big.bin' });
+    const uploads = (await t.cos.multipartList({
+      Bucket, Region: REGION, Prefix: 'big.bin',
+    } as any)) as any;
     expect(uploads.Upload).toEqual([]);
   });
 
@@ -63,7 +65,9 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
       Bucket, Region: REGION, Key: 'relist', UploadId, MaxParts: 1,
     } as any)) as any;
     expect(page.Part).toHaveLength(1);
-    expect(page.Part[0]).toMatchObject({ PartNumber: '1', ETag: `"${md5Hex(replacement)}"`, Size: String(MB) });
+    expect(page.Part[0]).toMatchObject({
+      PartNumber: '1', ETag: `"${md5Hex(replacement)}"`, Size: String(MB),
+    });
     expect(page.IsTruncated).toBe('true');
     expect(page.NextPartNumberMarker).toBe('1');
     expect(page.StorageClass).toBe('STANDARD');
@@ -86,9 +90,12 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     const a2 = await t.cos.multipartInit({ Bucket: listBucket, Region: REGION, Key: 'a' });
     await t.cos.multipartInit({ Bucket: listBucket, Region: REGION, Key: 'dir/c' });
 
-    const all = (await t.cos.multipartList({ Bucket: listBucket, Region: REGION, Delimiter: '/' })) as any;
+    const all = (await t.cos.multipartList({
+      Bucket: listBucket, Region: REGION, Delimiter: '/',
+    } as any)) as any;
     expect(all.Upload.map((u: any) => u.UploadId)).toEqual([a1.UploadId, a2.UploadId, b.UploadId]);
-    expect(all.Upload.map((u: any) => u.StorageClass)).toEqual(['STANDARD', 'STANDARD', 'STANDARD_IA']);
+    const classes = all.Upload.map((u: any) => u.StorageClass);
+    expect(classes).toEqual(['STANDARD', 'STANDARD', 'STANDARD_IA']);
     expect([].concat(all.CommonPrefixes).map((p: any) => p.Prefix)).toEqual(['dir/']);
     expect(all.Upload[0].Initiated).toMatch(/\.\d{3}Z$/);
 
@@ -106,7 +113,9 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
 
   it('aborts an upload: 204, then NoSuchUpload for its parts and a second abort', async () => {
     const { UploadId } = await uploadParts(t, Bucket, 'aborted', randomParts(100));
-    const aborted = await t.cos.multipartAbort({ Bucket, Region: REGION, Key: 'aborted', UploadId });
+    const aborted = await t.cos.multipartAbort({
+      Bucket, Region: REGION, Key: 'aborted', UploadId,
+    });
     expect(aborted.statusCode).toBe(204);
     const again = await rejectionOf(
       t.cos.multipartAbort({ Bucket, Region: REGION, Key: 'aborted', UploadId }),
@@ -123,7 +132,7 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     expect(wrongKey.code).toBe('NoSuchUpload');
   });
 
-  it('answers InvalidArgument for part numbers outside 1..10000 and BadDigest on a wrong MD5', async () => {
+  it('answers InvalidArgument outside parts 1..10000 and BadDigest on a wrong MD5', async () => {
     const { UploadId } = await uploadParts(t, Bucket, 'numbers', []);
     for (const PartNumber of [0, 10001]) {
       const error = await rejectionOf(t.cos.multipartUpload({
@@ -161,8 +170,9 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     const got = await t.cos.getObject({ Bucket, Region: REGION, Key: 'copy-dst' });
     expect(md5Hex(got.Body)).toBe(md5Hex(source));
 
+    const other = await uploadParts(t, Bucket, 'copy-dst2', []);
     const badRange = await rejectionOf(t.cos.uploadPartCopy({
-      Bucket, Region: REGION, Key: 'copy-dst2', UploadId: (await uploadParts(t, Bucket, 'copy-dst2', [])).UploadId,
+      Bucket, Region: REGION, Key: 'copy-dst2', UploadId: other.UploadId,
       PartNumber: 1, CopySource: copySource(Bucket, 'copy-src'), CopySourceRange: 'bytes=5-1',
     } as any));
     expect(badRange.code).toBe('InvalidArgument');
@@ -200,7 +210,7 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     expect(md5Hex(got.Body)).toBe(md5Hex(Buffer.concat(parts)));
   });
 
-  it('frees the bytes of replaced parts, parts left out of Complete and aborted uploads', async () => {
+  it('frees the bytes of replaced parts, parts not completed and aborted uploads', async () => {
     const own = await startTestEmulator();
     try {
       const b = await own.createBucket('bytes');
@@ -224,7 +234,9 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
 
       const aborted = await uploadParts(own, b, 'other', [extra]);
       expect(live()).toBe(MB + 1000 + 500);
-      await own.cos.multipartAbort({ Bucket: b, Region: REGION, Key: 'other', UploadId: aborted.UploadId });
+      await own.cos.multipartAbort({
+        Bucket: b, Region: REGION, Key: 'other', UploadId: aborted.UploadId,
+      });
       expect(live()).toBe(MB + 1000);
       await own.cos.deleteObject({ Bucket: b, Region: REGION, Key: 'k' });
       expect(live()).toBe(0);
@@ -240,7 +252,8 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     });
     const { UploadId, etags } = await uploadParts(t, suspended, 'k', randomParts(10));
     const done = await t.cos.multipartComplete({
-      Bucket: suspended, Region: REGION, Key: 'k', UploadId, Parts: [{ PartNumber: 1, ETag: etags[0] }],
+      Bucket: suspended, Region: REGION, Key: 'k', UploadId,
+      Parts: [{ PartNumber: 1, ETag: etags[0] }],
     });
     expect(done.headers!['x-cos-version-id']).toBe('null');
   });
@@ -265,31 +278,33 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     const part = (n: number, etag: string) =>
       `<Part><PartNumber>${n}</PartNumber><ETag>${etag}</ETag></Part>`;
     const codeOf = (text: string) => /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+    const completion = (...parts: string[]) =>
+      `<CompleteMultipartUpload>${parts.join('')}</CompleteMultipartUpload>`;
 
     it('answers InvalidPart for a part never uploaded or a wrong ETag', async () => {
-      const missing = await complete(`<CompleteMultipartUpload>${part(9, '"x"')}</CompleteMultipartUpload>`);
+      const missing = await complete(completion(part(9, '"x"')));
       expect([missing.status, codeOf(missing.text)]).toEqual([400, 'InvalidPart']);
-      const wrong = await complete(`<CompleteMultipartUpload>${part(1, '"00"')}</CompleteMultipartUpload>`);
+      const wrong = await complete(completion(part(1, '"00"')));
       expect(codeOf(wrong.text)).toBe('InvalidPart');
     });
 
     it('answers InvalidPart for part numbers that are not consecutive', async () => {
       const gap = await complete(
-        `<CompleteMultipartUpload>${part(1, etags[0])}${part(3, etags[2])}</CompleteMultipartUpload>`,
+        completion(part(1, etags[0]), part(3, etags[2])),
       );
       expect(codeOf(gap.text)).toBe('InvalidPart');
     });
 
     it('answers InvalidPartOrder for parts out of order', async () => {
       const unordered = await complete(
-        `<CompleteMultipartUpload>${part(2, etags[1])}${part(1, etags[0])}</CompleteMultipartUpload>`,
+        completion(part(2, etags[1]), part(1, etags[0])),
       );
       expect(codeOf(unordered.text)).toBe('InvalidPartOrder');
     });
 
     it('answers EntityTooSmall when a part other than the last is under 1 MB', async () => {
       const small = await complete(
-        `<CompleteMultipartUpload>${part(2, etags[1])}${part(3, etags[2])}</CompleteMultipartUpload>`,
+        completion(part(2, etags[1]), part(3, etags[2])),
       );
       expect([small.status, codeOf(small.text)]).toEqual([400, 'EntityTooSmall']);
     });
@@ -298,7 +313,7 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
       for (const body of [
         '<CompleteMultipartUpload><Part>',
         '<CompleteMultipartUpload></CompleteMultipartUpload>',
-        `<CompleteMultipartUpload>${part(NaN, etags[0])}</CompleteMultipartUpload>`,
+        completion(part(NaN, etags[0])),
         `<CompleteMultipartUpload><Part><ETag>${etags[0]}</ETag></Part></CompleteMultipartUpload>`,
         '<Other/>',
       ]) {
@@ -311,14 +326,14 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
       const bare = etags[0].replace(/"/g, '');
       const escaped = etags[1].replace(/"/g, '&quot;');
       const done = await complete(
-        `<CompleteMultipartUpload>${part(1, bare)}${part(2, escaped)}</CompleteMultipartUpload>`,
+        completion(part(1, bare), part(2, escaped)),
       );
       expect(done.status).toBe(200);
       expect(done.text).toContain('<CompleteMultipartUploadResult>');
       expect(done.text).toContain(`<Location>${bucketHost(Bucket)}/${key}</Location>`);
       const head = await t.cos.headObject({ Bucket, Region: REGION, Key: key });
       expect(head.headers!['content-length']).toBe(String(MB + 100));
-      const gone = await complete(`<CompleteMultipartUpload>${part(1, bare)}</CompleteMultipartUpload>`);
+      const gone = await complete(completion(part(1, bare)));
       expect([gone.status, codeOf(gone.text)]).toEqual([404, 'NoSuchUpload']);
     });
   });

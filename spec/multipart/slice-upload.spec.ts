@@ -65,7 +65,9 @@ describe('sliceUploadFile against the emulator', () => {
     expect(uploadPartCalls(Bucket, Key)).toBe(4);
     const got = await cos.getObject({ Bucket, Region: REGION, Key });
     expect(md5Hex(got.Body)).toBe(md5Hex(file));
-    const uploads = await cos.multipartList({ Bucket, Region: REGION, Prefix: Key });
+    const uploads = (await cos.multipartList({
+      Bucket, Region: REGION, Prefix: Key,
+    } as any)) as any;
     expect(uploads.Upload).toEqual([]);
   });
 });

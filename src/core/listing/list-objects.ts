@@ -35,7 +35,11 @@ export function listObjects(
   );
   const page = takePage(walk, query.maxKeys);
 
-  const listing: ObjectListing = { contents: [], commonPrefixes: [], isTruncated: page.isTruncated };
+  const listing: ObjectListing = {
+    contents: [],
+    commonPrefixes: [],
+    isTruncated: page.isTruncated,
+  };
   for (const item of page.items) {
     if (item.kind === 'entry') listing.contents.push(item.value);
     else listing.commonPrefixes.push(item.prefix);

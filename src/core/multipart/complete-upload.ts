@@ -56,7 +56,10 @@ export async function completeUpload(
  * each part uploaded with that ETag and the numbers consecutive (InvalidPart), every part but
  * the last at least 1 MB (EntityTooSmall).
  */
-function selectParts(upload: MultipartUpload, listed: ReadonlyArray<CompletedPart>): UploadedPart[] {
+function selectParts(
+  upload: MultipartUpload,
+  listed: ReadonlyArray<CompletedPart>,
+): UploadedPart[] {
   if (listed.length === 0) {
     throw new CosError('MalformedXML', 'The request must list at least one part.');
   }
@@ -67,7 +70,8 @@ function selectParts(upload: MultipartUpload, listed: ReadonlyArray<CompletedPar
   const parts = listed.map((entry) => {
     const part = upload.parts.get(entry.partNumber);
     if (!part || part.etag !== unquote(entry.etag)) {
-      throw new CosError('InvalidPart', `Part ${entry.partNumber} was not uploaded with that ETag.`);
+      const message = `Part ${entry.partNumber} was not uploaded with that ETag.`;
+      throw new CosError('InvalidPart', message);
     }
     return part;
   });

@@ -35,7 +35,8 @@ export async function composeBody(
 ): Promise<StoredBody> {
   if (parts.every((part) => !part.body.encryption)) return joinPlaintext(parts);
 
-  const customerKey = upload.encryption?.mode === 'SSE-C' ? upload.encryption.customerKey : undefined;
+  const encryption = upload.encryption;
+  const customerKey = encryption?.mode === 'SSE-C' ? encryption.customerKey : undefined;
   const body = await storeBody(service, bucket, concatenate(service, parts, customerKey), {
     encryption: upload.encryption,
     applyBucketDefault: false,

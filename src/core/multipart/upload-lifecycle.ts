@@ -41,7 +41,11 @@ export function initiateUpload(
 }
 
 /** The upload an uploadId names, which must be for this key; otherwise 404 NoSuchUpload. */
-export function getUpload(bucket: Bucket, key: string, uploadId: string | undefined): MultipartUpload {
+export function getUpload(
+  bucket: Bucket,
+  key: string,
+  uploadId: string | undefined,
+): MultipartUpload {
   const upload = uploadId === undefined ? undefined : bucket.uploads.get(uploadId);
   if (!upload || upload.key !== key) throw new CosError('NoSuchUpload');
   return upload;

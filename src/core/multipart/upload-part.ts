@@ -51,7 +51,8 @@ export async function uploadPart(
 }
 
 export function assertPartNumber(partNumber: number): void {
-  if (!Number.isInteger(partNumber) || partNumber < MIN_PART_NUMBER || partNumber > MAX_PART_NUMBER) {
+  const inRange = partNumber >= MIN_PART_NUMBER && partNumber <= MAX_PART_NUMBER;
+  if (!Number.isInteger(partNumber) || !inRange) {
     throw new CosError(
       'InvalidArgument',
       `Part number must be an integer between ${MIN_PART_NUMBER} and ${MAX_PART_NUMBER}.`,

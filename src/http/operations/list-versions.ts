@@ -16,7 +16,7 @@ export async function listObjectVersions(ctx: RequestContext): Promise<void> {
   const versionIdMarker = readText(ctx, 'version-id-marker');
   const maxKeys = readPageSize(ctx, 'max-keys');
   if (versionIdMarker !== undefined && keyMarker === undefined) {
-    throw new CosError('InvalidArgument', 'A version-id marker cannot be given without a key marker.');
+    throw new CosError('InvalidArgument', 'A version-id-marker needs a key-marker.');
   }
   const listing = listVersions(bucket.objects, {
     prefix,
@@ -40,7 +40,7 @@ export async function listObjectVersions(ctx: RequestContext): Promise<void> {
       MaxKeys: maxKeys,
       Delimiter: delimiter === undefined ? undefined : encode(delimiter),
       IsTruncated: listing.isTruncated,
-      NextKeyMarker: listing.nextKeyMarker === undefined ? undefined : encode(listing.nextKeyMarker),
+      NextKeyMarker: optional(listing.nextKeyMarker, encode),
       NextVersionIdMarker: listing.isTruncated ? (listing.nextVersionIdMarker ?? '') : undefined,
       CommonPrefixes: rows.commonPrefixes,
       ...rows.entries,
@@ -75,4 +75,8 @@ function rowsOf(bucket: Bucket, items: VersionListItem[], encoder: KeyEncoder) {
     ordered.push({ [v.isDeleteMarker ? 'DeleteMarker' : 'Version']: row });
   }
   return { commonPrefixes, entries: { '#': ordered } };
+}
+
+function optional(text: string | undefined, encode: (text: string) => string) {
+  return text === undefined ? undefined : encode(text);
 }
