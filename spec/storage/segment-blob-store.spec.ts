@@ -50,3 +50,20 @@ describe('SegmentBlobStore', () => {
     expect(store.stats().liveBytes).toBe(0);
   });
 });
+
+describe('SegmentBlobStore readers', () => {
+  it('keeps the bytes of a blob released while a stream still reads it', async () => {
+    const store = createBlobStore();
+    const bytes = Buffer.alloc(20 * 1024 * 1024, 7);
+    const stored = await ingest(store, bytes);
+    await ingest(store, Buffer.from('a later blob moves writes to a new segment'));
+
+    const reading = store.read(stored.blob);
+    store.release(stored.blob);
+    expect(store.stats().segments).toBe(3);
+    const read = await collect(reading);
+
+    expect(read.equals(bytes)).toBe(true);
+    expect(store.stats().segments).toBe(1);
+  });
+});

@@ -19,6 +19,8 @@ interface Segment {
   path: string;
   written: number;
   liveBytes: number;
+  /** Streams reading from this segment now; it outlives its last blob until they finish. */
+  readers: number;
 }
 
 /**
@@ -65,8 +67,14 @@ export class SegmentBlobStore implements BlobStore {
   read(ref: BlobRef, start = 0, end = ref.size): Readable {
     const store = this;
     let position = start;
+    // An object replaced or deleted mid-download keeps its bytes until the download ends.
+    const pinned = this.pin(ref);
     return new Readable({
       highWaterMark: READ_CHUNK,
+      destroy(error, callback) {
+        store.unpin(pinned);
+        callback(error);
+      },
       read() {
         if (position >= end) {
           this.push(null);
@@ -109,8 +117,32 @@ export class SegmentBlobStore implements BlobStore {
       const segment = this.segments.get(extent.segment);
       if (!segment) continue;
       segment.liveBytes -= extent.length;
-      if (segment.liveBytes <= 0 && segment !== this.current) this.dropSegment(extent.segment);
+      this.dropIfDead(extent.segment);
     }
+  }
+
+  private pin(ref: BlobRef): number[] {
+    const ids = [...new Set(ref.extents.map((extent) => extent.segment))];
+    for (const id of ids) {
+      const segment = this.segments.get(id);
+      if (segment) segment.readers++;
+    }
+    return ids;
+  }
+
+  private unpin(ids: number[]): void {
+    for (const id of ids) {
+      const segment = this.segments.get(id);
+      if (!segment) continue;
+      segment.readers--;
+      this.dropIfDead(id);
+    }
+  }
+
+  private dropIfDead(id: number): void {
+    const segment = this.segments.get(id);
+    if (!segment || segment === this.current) return;
+    if (segment.liveBytes <= 0 && segment.readers <= 0) this.dropSegment(id);
   }
 
   stats(): { segments: number; liveBytes: number; totalBytes: number } {
@@ -157,10 +189,10 @@ export class SegmentBlobStore implements BlobStore {
     const previousId = this.currentId;
     const id = this.nextSegmentId++;
     const path = `${this.root}/${id}`;
-    this.current = { fd: this.fs.openSync(path, 'w+'), path, written: 0, liveBytes: 0 };
+    this.current = { fd: this.fs.openSync(path, 'w+'), path, written: 0, liveBytes: 0, readers: 0 };
     this.currentId = id;
     this.segments.set(id, this.current);
-    if (previous && previous.liveBytes <= 0) this.dropSegment(previousId);
+    if (previous) this.dropIfDead(previousId);
     return this.current;
   }
 
