@@ -33,6 +33,7 @@ export class SegmentBlobStore implements BlobStore {
   private current: Segment | undefined;
   private currentId = -1;
   private nextSegmentId = 0;
+  private readonly endsCache = new WeakMap<BlobRef, Float64Array>();
 
   constructor(
     private readonly fs: SegmentFs,
@@ -93,23 +94,35 @@ export class SegmentBlobStore implements BlobStore {
 
   readSync(ref: BlobRef, start: number, end: number): Buffer {
     const out = Buffer.allocUnsafe(Math.max(0, end - start));
-    let extentStart = 0;
+    const ends = this.extentEnds(ref);
     let filled = 0;
-    for (const extent of ref.extents) {
-      const extentEnd = extentStart + extent.length;
-      if (extentEnd > start && extentStart < end) {
-        const from = Math.max(start, extentStart);
-        const to = Math.min(end, extentEnd);
-        const segment = this.segments.get(extent.segment);
-        if (!segment) throw new Error(`segment ${extent.segment} is gone`);
-        const position = extent.offset + (from - extentStart);
-        this.fs.readSync(segment.fd, out, filled, to - from, position);
-        filled += to - from;
-      }
-      if (extentEnd >= end) break;
-      extentStart = extentEnd;
+    for (let i = firstExtentEndingAfter(ends, start); i < ref.extents.length; i++) {
+      const extent = ref.extents[i];
+      const extentStart = ends[i] - extent.length;
+      if (extentStart >= end) break;
+      const from = Math.max(start, extentStart);
+      const to = Math.min(end, ends[i]);
+      const segment = this.segments.get(extent.segment);
+      if (!segment) throw new Error(`segment ${extent.segment} is gone`);
+      this.fs.readSync(segment.fd, out, filled, to - from, extent.offset + (from - extentStart));
+      filled += to - from;
     }
     return out;
+  }
+
+  /**
+   * Where each extent ends within the blob, computed once per blob: a multipart object made of
+   * thousands of parts is read by binary search rather than a scan per chunk.
+   */
+  private extentEnds(ref: BlobRef): Float64Array {
+    let ends = this.endsCache.get(ref);
+    if (!ends) {
+      ends = new Float64Array(ref.extents.length);
+      let total = 0;
+      ref.extents.forEach((extent, i) => (ends![i] = total += extent.length));
+      this.endsCache.set(ref, ends);
+    }
+    return ends;
   }
 
   release(ref: BlobRef): void {
@@ -207,4 +220,15 @@ export class SegmentBlobStore implements BlobStore {
       this.currentId = -1;
     }
   }
+}
+
+function firstExtentEndingAfter(ends: Float64Array, offset: number): number {
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ends[mid] <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
