@@ -1,3 +1,4 @@
+import COS = require('cos-nodejs-sdk-v5');
 import request from 'supertest';
 import { APP_ID, REGION, startTestEmulator, TestEmulator } from '../support/emulator';
 
@@ -39,16 +40,19 @@ describe('buckets: GET Service, PUT/HEAD/DELETE Bucket, GET ?location', () => {
   it('pages GET Service with max-keys and marker', async () => {
     await t.createBucket('page');
     await t.createBucket('page');
-    const page = await t.cos.getService({ MaxKeys: 1 } as never);
+    const page = await t.cos.getService({ MaxKeys: 1 } as unknown as COS.GetServiceParams);
     expect(page.Buckets).toHaveLength(1);
-    const next = await t.cos.getService({ MaxKeys: 1, Marker: page.Buckets[0].Name } as never);
+    const marker = { MaxKeys: 1, Marker: page.Buckets[0].Name };
+    const next = await t.cos.getService(marker as unknown as COS.GetServiceParams);
     expect(next.Buckets).toHaveLength(1);
     expect(next.Buckets[0].Name > page.Buckets[0].Name).toBe(true);
   });
 
   it('creates a multi-AZ OFS bucket and shows it on HEAD Bucket', async () => {
     const Bucket = t.bucketName('maz');
-    await t.cos.putBucket({ Bucket, Region: REGION, BucketAZConfig: 'MAZ', BucketArchConfig: 'OFS' });
+    await t.cos.putBucket({
+      Bucket, Region: REGION, BucketAZConfig: 'MAZ', BucketArchConfig: 'OFS',
+    });
     const head = await t.cos.headBucket({ Bucket, Region: REGION });
     expect(head.headers!['x-cos-bucket-region']).toBe(REGION);
     expect(head.headers!['x-cos-bucket-az-type']).toBe('MAZ');

@@ -1,3 +1,4 @@
+import COS = require('cos-nodejs-sdk-v5');
 import request from 'supertest';
 import { REGION, startTestEmulator, TestEmulator } from '../support/emulator';
 
@@ -63,7 +64,7 @@ describe('bucket CORS', () => {
   it('refuses a preflight whose method or origin no rule allows with 403', async () => {
     const wrongMethod = await t.cos.optionsObject({
       Bucket, Region: REGION, Key: 'page.txt', Origin: ORIGIN, AccessControlRequestMethod: 'DELETE',
-    });
+    } as COS.OptionsObjectParams);
     expect(wrongMethod).toMatchObject({ OptionsForbidden: true, statusCode: 403 });
     const res = await request(t.emulator.url)
       .options('/page.txt')
@@ -107,7 +108,7 @@ describe('bucket CORS', () => {
       .get('/page.txt')
       .set('Host', host())
       .set('Origin', 'https://evil.test')
-      .set('Authorization', t.cos.getAuth({ Bucket, Region: REGION, Method: 'GET', Key: 'page.txt' }));
+      .set('Authorization', t.cos.getAuth({ Method: 'GET', Key: 'page.txt' }));
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -124,7 +125,7 @@ describe('bucket CORS', () => {
     expect(cors).toMatchObject({ CORSRules: [], statusCode: 404 });
     const preflight = await t.cos.optionsObject({
       Bucket: other, Region: REGION, Key: 'x', Origin: ORIGIN, AccessControlRequestMethod: 'GET',
-    });
+    } as COS.OptionsObjectParams);
     expect(preflight.statusCode).toBe(403);
   });
 

@@ -1,3 +1,4 @@
+import COS = require('cos-nodejs-sdk-v5');
 import { REGION, startTestEmulator, TestEmulator } from '../support/emulator';
 
 describe('bucket and object tagging', () => {
@@ -7,7 +8,8 @@ describe('bucket and object tagging', () => {
   });
   afterAll(() => t.stop());
 
-  const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Value: `v${i}` }));
+  const tags = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Value: `v${i}` }));
 
   it('reports a bucket without tags as NoSuchTagSet, then stores and deletes tags', async () => {
     const Bucket = await t.createBucket();
@@ -48,7 +50,9 @@ describe('bucket and object tagging', () => {
   it('refuses a tag key longer than 128 characters', async () => {
     const Bucket = await t.createBucket();
     await expect(
-      t.cos.putBucketTagging({ Bucket, Region: REGION, Tags: [{ Key: 'k'.repeat(129), Value: '' }] }),
+      t.cos.putBucketTagging({
+        Bucket, Region: REGION, Tags: [{ Key: 'k'.repeat(129), Value: '' }],
+      }),
     ).rejects.toMatchObject({ code: 'InvalidTag' });
   });
 
@@ -76,7 +80,9 @@ describe('bucket and object tagging', () => {
     const VersionId = first.VersionId!;
     expect(VersionId).toBeTruthy();
     await t.cos.putObjectTagging({ Bucket, Region: REGION, Key: 'v', VersionId, Tags: tags(1) });
-    const old = await t.cos.getObjectTagging({ Bucket, Region: REGION, Key: 'v', VersionId });
+    const old = await t.cos.getObjectTagging({
+      Bucket, Region: REGION, Key: 'v', VersionId,
+    } as COS.GetObjectTaggingParams);
     expect(old.Tags).toEqual(tags(1));
     const latest = await t.cos.getObjectTagging({ Bucket, Region: REGION, Key: 'v' });
     expect(latest.Tags).toEqual([]);

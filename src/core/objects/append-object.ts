@@ -164,7 +164,9 @@ class AppendTap {
   }
 
   pipe(input: Readable | Buffer): Readable {
-    const source: Iterable<Buffer> | AsyncIterable<Buffer> = Buffer.isBuffer(input) ? [input] : input;
+    const source: Iterable<Buffer> | AsyncIterable<Buffer> = Buffer.isBuffer(input)
+      ? [input]
+      : input;
     const tap = this;
     return Readable.from(
       (async function* () {

@@ -1,5 +1,5 @@
 import busboy from 'busboy';
-import { Readable } from 'stream';
+import { PassThrough, Readable } from 'stream';
 import { Bucket } from '../../core/bucket';
 import { ObjectVersion } from '../../core/model/object-version';
 import { commitVersion } from '../../core/objects/put-object';
@@ -56,9 +56,15 @@ function readForm(
     });
     form.on('file', (name, file, info) => {
       if (upload || name.toLowerCase() !== 'file') return void file.resume();
-      upload = onFile(file, info.filename ?? '');
-      // A refused upload must still let the parser reach the end of the form.
-      upload.catch(() => file.resume());
+      // Stored through a pipe: a refused upload destroys only the pipe, and the file is then
+      // drained so that the parser still reaches the end of the form.
+      const body = new PassThrough();
+      file.pipe(body);
+      upload = onFile(body, info.filename ?? '');
+      upload.catch(() => {
+        file.unpipe(body);
+        file.resume();
+      });
     });
     form.on('error', () => {
       ctx.req.unpipe(form);

@@ -18,7 +18,9 @@ export function parsePostPolicy(base64: string): PostPolicy {
   } catch {
     throw invalid('The policy is not base64-encoded JSON.');
   }
-  if (typeof document !== 'object' || document === null) throw invalid('The policy is not an object.');
+  if (typeof document !== 'object' || document === null) {
+    throw invalid('The policy is not an object.');
+  }
   const { expiration, conditions } = document as { expiration?: unknown; conditions?: unknown };
   const expires = typeof expiration === 'string' ? new Date(expiration) : undefined;
   if (!expires || Number.isNaN(expires.getTime())) {

@@ -57,7 +57,10 @@ function filterFromQuery(ctx: RequestContext): (bucket: Bucket) => boolean {
   const createTime = ctx.query.get('create-time') || undefined;
   const range = ctx.query.get('range') || undefined;
   if (createTime !== undefined && (!/^\d+$/.test(createTime) || !RANGES.includes(range ?? ''))) {
-    throw new CosError('InvalidArgument', 'create-time needs Unix seconds and range lt|gt|lte|gte.');
+    throw new CosError(
+      'InvalidArgument',
+      'create-time needs Unix seconds and range lt|gt|lte|gte.',
+    );
   }
   return (bucket) => {
     const tagged = bucket.tags.some(

@@ -142,7 +142,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function elementContent(element: XmlElement): XmlObject {
   const content: XmlObject = {};
   for (const child of element.children) {
-    const value: XmlObject | string = child.children.length > 0 ? elementContent(child) : child.text;
+    const value: XmlObject | string =
+      child.children.length > 0 ? elementContent(child) : child.text;
     const existing = content[child.name];
     if (existing === undefined) content[child.name] = value as XmlValue;
     else if (Array.isArray(existing)) (existing as Array<XmlObject | string>).push(value);
