@@ -4,8 +4,6 @@ import { UploadTable } from './multipart/upload-table';
 import type { BucketEncryption } from '../sse/bucket-encryption';
 import type { BucketLayout } from './buckets/bucket-layout';
 import type { CorsConfiguration } from './buckets/cors-rules';
-import type { BucketLayout } from './buckets/bucket-layout';
-import type { CorsConfiguration } from './buckets/cors-rules';
 
 export interface BucketAcl {
   /** `private`, `public-read` or `public-read-write`. */
@@ -25,8 +23,6 @@ export class Bucket {
   acl: BucketAcl = { canned: 'private', grants: [] };
   tags: Tag[] = [];
   encryption?: BucketEncryption;
-  layout: BucketLayout = {};
-  cors?: CorsConfiguration;
   layout: BucketLayout = {};
   cors?: CorsConfiguration;
   readonly storedConfigs = new Map<string, unknown>();
