@@ -85,7 +85,8 @@ describe('bucket default encryption (/?encryption)', () => {
       ['MalformedXML', '<ServerSideEncryptionConfiguration/>', 'no Rule'],
       [
         'MalformedXML',
-        '<ServerSideEncryptionConfiguration><Rule><Other/></Rule></ServerSideEncryptionConfiguration>',
+        '<ServerSideEncryptionConfiguration><Rule><Other/></Rule>' +
+          '</ServerSideEncryptionConfiguration>',
         'a Rule without ApplyServerSideEncryptionByDefault',
       ],
       ['InvalidArgument', rule('<SSEAlgorithm>DES</SSEAlgorithm>'), 'an unknown algorithm'],

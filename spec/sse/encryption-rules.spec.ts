@@ -51,7 +51,7 @@ describe('bucket default encryption rules (reference 5.2)', () => {
     expect(got.headers!['x-cos-server-side-encryption']).toBe('AES256');
   });
 
-  it('encrypts an upload without SSE headers per the bucket configuration and says so', async () => {
+  it('encrypts an upload without SSE headers per the bucket default and says so', async () => {
     const Bucket = await t.createBucket();
     await setBucketDefault(t, Bucket, REGION, 'KMS');
     const putResult = await put(Bucket, 'k');
@@ -74,7 +74,7 @@ describe('bucket default encryption rules (reference 5.2)', () => {
     expect((await rawAtRest(t, Bucket, 'customer')).sse).toBe('SSE-C');
   });
 
-  it('keeps the MD5 ETag for SSE-COS, a non-MD5 one for SSE-KMS and SSE-C, CRC64 of plaintext', async () => {
+  it('gives MD5 ETags to SSE-COS only, and the plaintext CRC64 to all', async () => {
     const Bucket = await t.createBucket();
     const md5 = createHash('md5').update('body of x').digest('hex');
     const sseCos = await put(Bucket, 'x', { ServerSideEncryption: 'AES256' });

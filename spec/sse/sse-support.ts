@@ -76,6 +76,8 @@ export async function setBucketDefault(
   await t.cos.putBucketEncryption({
     Bucket,
     Region,
-    ServerSideEncryptionConfiguration: { Rule: [{ ApplyServerSideEncryptionByDefault: byDefault }] },
+    ServerSideEncryptionConfiguration: {
+      Rule: [{ ApplyServerSideEncryptionByDefault: byDefault }],
+    },
   } as never);
 }
