@@ -46,6 +46,7 @@ function options() {
 async function main() {
   const opts = options();
   const startedAt = new Date();
+  const machineAtStart = describeMachine();
   if (opts.withOurs && !oursAvailable()) {
     throw new Error('dist/cli is missing: run `npm run build` at the repository root first ' +
       '(or pass --no-ours to measure the peers only)');
@@ -62,7 +63,7 @@ async function main() {
 
   const scenarios = [];
   for (const scenario of SCENARIOS.filter((s) => opts.names.includes(s.name))) {
-    log(`scenario ${scenario.name}`);
+    log(`scenario ${scenario.name} (load average ${describeMachine().loadAverage.join(', ')})`);
     try {
       scenarios.push({ name: scenario.name, ...(await scenario.run(context)) });
     } catch (error) {
@@ -79,7 +80,7 @@ async function main() {
     durationMs: Date.now() - startedAt.getTime(),
     scale: opts.scale,
     repetitions: opts.repetitions,
-    machine: describeMachine(),
+    machine: { ...machineAtStart, loadAverageAtEnd: describeMachine().loadAverage },
     scenarios,
   };
   const markdown = markdownReport(report);

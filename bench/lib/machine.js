@@ -10,6 +10,8 @@ function describeMachine() {
     ramGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    // Other work on the machine skews every figure; the load average says how much there was.
+    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
   };
 }
 

@@ -65,7 +65,8 @@ function markdownReport(report) {
       `scale ${report.scale}, ${report.repetitions} repetitions (median), servers alternating.`,
     '',
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, ` +
-      `node ${machine.node}, ${machine.platform}.`,
+      `node ${machine.node}, ${machine.platform}; load average (1, 5, 15 min) ` +
+      `${machine.loadAverage.join(', ')} at start, ${machine.loadAverageAtEnd.join(', ')} at end.`,
     '',
     `Budgets: ${met.length} of ${budgets.length} met` +
       (unmeasured ? `, ${unmeasured} not measured` : '') +

@@ -5,7 +5,10 @@
 // Usage: node ours-seeded.js <port> <bucket> <region> <keys> <prefixes>
 const path = require('node:path');
 
-const library = process.env.BENCH_OURS_LIB || path.resolve(__dirname, '..', '..');
+// Next to the CLI being measured (BENCH_OURS_CLI), else this repository's build.
+const library = process.env.BENCH_OURS_CLI
+  ? path.resolve(path.dirname(process.env.BENCH_OURS_CLI), '..')
+  : path.resolve(__dirname, '..', '..');
 const { startEmulator } = require(library);
 
 const [port, bucket, region, keys, prefixes] = process.argv.slice(2);
