@@ -8,7 +8,8 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { describeMachine } = require('./lib/machine');
 const { markdownReport } = require('./lib/report');
-const { oursAvailable } = require('./servers');
+const { execFileSync } = require('node:child_process');
+const { oursAvailable, REPO_ROOT } = require('./servers');
 
 const SCENARIOS = [
   require('./scenarios/cold-start'),
@@ -80,6 +81,7 @@ async function main() {
     durationMs: Date.now() - startedAt.getTime(),
     scale: opts.scale,
     repetitions: opts.repetitions,
+    commit: repositoryCommit(),
     machine: { ...machineAtStart, loadAverageAtEnd: describeMachine().loadAverage },
     scenarios,
   };
@@ -97,6 +99,15 @@ function writeResults(report, markdown, opts) {
   fs.writeFileSync(path.join(directory, `${base}.md`), markdown);
   fs.writeFileSync(path.join(directory, `${base}.json`), JSON.stringify(report, replacer, 2) + '\n');
   console.error(`wrote ${path.join(directory, base)}.{md,json}`);
+}
+
+function repositoryCommit() {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty'], { cwd: REPO_ROOT })
+      .toString().trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 function replacer(key, value) {

@@ -61,7 +61,7 @@ function markdownReport(report) {
   return [
     '# cos-emulator benchmark',
     '',
-    `Run ${report.startedAt}, ${(report.durationMs / 1000).toFixed(0)} s; ` +
+    `Run ${report.startedAt} at ${report.commit}, ${(report.durationMs / 1000).toFixed(0)} s; ` +
       `scale ${report.scale}, ${report.repetitions} repetitions (median), servers alternating.`,
     '',
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, ` +
