@@ -14,7 +14,8 @@ export function ensureBuilt(): void {
   const builtAt = mtime(built);
   if (builtAt !== undefined && newestSource(path.join(ROOT, 'src')) <= builtAt) return;
   const tsc = require.resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
+  const args = [tsc, '-p', 'tsconfig.build.json'];
+  execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
 }
 
 function mtime(file: string): number | undefined {
