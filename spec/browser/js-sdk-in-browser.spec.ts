@@ -63,7 +63,7 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
           AllowedMethod: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
           AllowedHeader: ['*'],
           ExposeHeader: ['ETag', 'x-cos-request-id', 'x-cos-hash-crc64ecma'],
-          MaxAgeSeconds: '60',
+          MaxAgeSeconds: 60,
         },
       ],
     });
@@ -73,7 +73,7 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
     const [pair] = t.emulator.credentials;
     const outcome = await tab.evaluate(
       async ({ bucket, region, port, secretId, secretKey }) => {
-        const COS = (window as unknown as { COS: any }).COS;
+        const COS = (globalThis as unknown as { COS: any }).COS;
         // Chromium resolves every *.localhost name to loopback: virtual hosts need no DNS.
         const cos = new COS({
           SecretId: secretId,
@@ -119,7 +119,7 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
     const [pair] = t.emulator.credentials;
     const outcome = await tab.evaluate(
       async ({ bucket, region, port, secretId, secretKey }) => {
-        const COS = (window as unknown as { COS: any }).COS;
+        const COS = (globalThis as unknown as { COS: any }).COS;
         const cos = new COS({ SecretId: secretId, SecretKey: secretKey, Protocol: 'http:',
           Domain: `{Bucket}.cos.{Region}.localhost:${port}` });
         return cos

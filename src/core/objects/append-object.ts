@@ -8,7 +8,8 @@ import { Crc64 } from '../checksums/crc64';
 import { ObjectVersion, StoredBody } from '../model/object-version';
 import { CosService } from '../service';
 import { commitVersion, ObjectAttributes } from './put-object';
-import { assertReadable, openBody, releaseBody, storeBody } from './store-body';
+import { keepProtection } from '../../sse/choose-encryption';
+import { assertReadable, etagOf, openBody, releaseBody, storeBody } from './store-body';
 
 const MAX_APPENDABLE_BYTES = 5 * 1024 ** 3;
 
@@ -40,9 +41,10 @@ const wholeMd5 = new WeakMap<ObjectVersion, Hash>();
 
 /**
  * Append Object (reference 4.16): position 0 creates an appendable object; later appends must
- * start at its length. Plaintext objects grow without copying: the new body is the old extents
- * followed by the new ones. An encrypted object is rewritten whole under the encryption of the
- * request (or the bucket default), since its chunks cannot simply be concatenated.
+ * start at its length. The object's protection is fixed by the append that creates it (its SSE
+ * headers, else the bucket default), as an upload's is fixed at Initiate. Plaintext objects grow
+ * without copying: the new body is the old extents followed by the new ones. An encrypted object
+ * is rewritten whole under its own encryption, since sealed chunks cannot be concatenated.
  * Buckets that have ever had versioning are refused, as COS refuses them.
  */
 export async function appendObject(
@@ -58,16 +60,16 @@ export async function appendObject(
   const expectedMd5 = input.contentMd5 === undefined ? undefined : parseMd5(input.contentMd5);
 
   const tap = new AppendTap(previous);
-  const rewrite =
-    previous !== undefined &&
-    (previous.body?.encryption !== undefined || input.encryption !== undefined ||
-      bucket.encryption !== undefined);
+  const protection = previous?.body?.encryption;
+  const rewrite = previous !== undefined && protection !== undefined;
   const appended = tap.pipe(input.body);
   const source = rewrite
     ? Readable.from(concatenate(openPrevious(service, previous, input.customerKey), appended))
     : appended;
   const stored = await storeBody(service, bucket, source, {
-    encryption: input.encryption,
+    encryption: protection ? keepProtection(protection, input.customerKey) : previous ? undefined
+      : input.encryption,
+    applyBucketDefault: previous === undefined,
     maxSize: MAX_APPENDABLE_BYTES - (rewrite ? 0 : (previous?.size ?? 0)),
   });
 
@@ -88,6 +90,7 @@ export async function appendObject(
     crc64: tap.wholeCrc.digest(),
   };
   const version = commitAppend(service, bucket, input, previous, body);
+  if (rewrite) releaseBody(service, previous.body);
   wholeMd5.set(version, tap.wholeMd5);
   return { version, appendedSha1: tap.sha1.digest('hex') };
 }
@@ -123,7 +126,7 @@ function commitAppend(
     ...previous,
     body,
     size: body.size,
-    etag: body.md5,
+    etag: etagOf(body),
     lastModified: service.clock.now(),
   };
   bucket.objects.replace(grown);
