@@ -158,17 +158,11 @@ describe('SSE-C keys, SSE request validation and tampering', () => {
     const get = (Bucket: string) =>
       request(open.emulator.url).get('/v').set('Host', `${Bucket}.cos.${REGION}.myqcloud.com`);
 
-    it('never answers the damaged bytes: 500 InternalError or a cut connection', async () => {
-      const Bucket = await tampered(200 * 1024, 100 * 1024);
-      const outcome = await get(Bucket).then(
-        (res) => ({ status: res.status, code: /<Code>(\w+)<\/Code>/.exec(res.text)?.[1] }),
-        (error: Error) => ({ error: error.message }),
-      );
-      // pipeline() destroys the response as it fails, so even before any byte the socket goes.
-      expect([
-        { status: 500, code: 'InternalError' },
-        { error: expect.stringMatching(/aborted|hang up|ECONNRESET/) },
-      ]).toContainEqual(outcome);
+    it('answers 500 InternalError, not the bytes, when the first chunk is damaged', async () => {
+      const Bucket = await tampered(200 * 1024, 10);
+      const res = await get(Bucket);
+      expect(res.status).toBe(500);
+      expect(res.text).toContain('<Code>InternalError</Code>');
     });
 
     it('cuts the connection when a damaged chunk comes after the headers went out', async () => {

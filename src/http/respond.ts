@@ -42,14 +42,51 @@ export async function sendStream(
   headers: Headers,
   body: Readable | undefined,
 ): Promise<void> {
-  setHeaders(ctx, headers);
-  ctx.res.status(status);
   if (!body || ctx.req.method === 'HEAD') {
     body?.destroy();
+    setHeaders(ctx, headers);
+    ctx.res.status(status);
     ctx.res.end();
     return;
   }
+  // The first chunk is read before the status goes out, so a body that cannot be read at all
+  // (say, stored bytes that fail authentication) still gets a proper <Error> response.
+  const first = await firstChunk(body);
+  setHeaders(ctx, headers);
+  ctx.res.status(status);
+  if (first === undefined) {
+    ctx.res.end();
+    return;
+  }
+  ctx.res.write(first);
   await pipeline(body, ctx.res);
+}
+
+function firstChunk(body: Readable): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      body.off('readable', onReadable);
+      body.off('end', onEnd);
+      body.off('error', onError);
+    };
+    const onReadable = () => {
+      const chunk = body.read() as Buffer | null;
+      if (chunk === null) return;
+      cleanup();
+      resolve(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(undefined);
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    body.on('readable', onReadable);
+    body.once('end', onEnd);
+    body.once('error', onError);
+  });
 }
 
 /** ISO-8601 with milliseconds, as object listings use. */
