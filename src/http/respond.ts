@@ -64,10 +64,11 @@ export async function sendStream(
 
 function firstChunk(body: Readable): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
+    // The error listener stays: the stream may fail while reading ahead, before pipeline()
+    // takes it over, and an 'error' with no listener would take the process down.
     const cleanup = () => {
       body.off('readable', onReadable);
       body.off('end', onEnd);
-      body.off('error', onError);
     };
     const onReadable = () => {
       const chunk = body.read() as Buffer | null;
