@@ -17,7 +17,13 @@ export function jestEmulatorOptions(rootDir: string, env = process.env): Emulato
   const options: EmulatorOptions = { port: 0, logLevel: 'warn', ...readConfigFile(rootDir) };
   const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
 
-  if (env.COS_EMULATOR_PORT) options.port = Number(env.COS_EMULATOR_PORT);
+  if (env.COS_EMULATOR_PORT) {
+    const port = Number(env.COS_EMULATOR_PORT);
+    if (!/^\d+$/.test(env.COS_EMULATOR_PORT) || port > 65535) {
+      throw new Error(`COS_EMULATOR_PORT=${env.COS_EMULATOR_PORT}: expected a port from 0 to 65535.`);
+    }
+    options.port = port;
+  }
   if (env.COS_EMULATOR_HOST) options.host = env.COS_EMULATOR_HOST;
   if (env.COS_EMULATOR_REGIONS) options.regions = list(env.COS_EMULATOR_REGIONS);
   if (env.COS_EMULATOR_APP_ID) options.appId = env.COS_EMULATOR_APP_ID;
