@@ -20,7 +20,8 @@ export function jestEmulatorOptions(rootDir: string, env = process.env): Emulato
   if (env.COS_EMULATOR_PORT) {
     const port = Number(env.COS_EMULATOR_PORT);
     if (!/^\d+$/.test(env.COS_EMULATOR_PORT) || port > 65535) {
-      throw new Error(`COS_EMULATOR_PORT=${env.COS_EMULATOR_PORT}: expected a port from 0 to 65535.`);
+      const given = env.COS_EMULATOR_PORT;
+      throw new Error(`COS_EMULATOR_PORT=${given}: expected a port number from 0 to 65535.`);
     }
     options.port = port;
   }
