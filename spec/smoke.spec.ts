@@ -9,7 +9,12 @@ describe('the emulator through cos-nodejs-sdk-v5', () => {
 
   it('stores an object and returns its bytes, ETag and CRC64', async () => {
     const Bucket = await t.createBucket();
-    const put = await t.cos.putObject({ Bucket, Region: REGION, Key: 'a/b.txt', Body: '[Object Content]' });
+    const put = await t.cos.putObject({
+      Bucket,
+      Region: REGION,
+      Key: 'a/b.txt',
+      Body: '[Object Content]',
+    });
     expect(put.ETag).toBe('"ee8de918d05640145b18f70f4c3aa602"');
     const got = await t.cos.getObject({ Bucket, Region: REGION, Key: 'a/b.txt' });
     expect(got.Body.toString()).toBe('[Object Content]');

@@ -39,6 +39,8 @@ export class Logger {
 
   private log(level: LogLevel, message: string): void {
     if (!this.enabled(level)) return;
-    this.write(`${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${this.prefix}${message}`);
+    this.write(
+      `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${this.prefix}${message}`,
+    );
   }
 }

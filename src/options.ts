@@ -3,9 +3,23 @@ import { LogLevel } from './logger';
 
 /** The COS regions served when none are configured (reference 1.2). */
 export const DEFAULT_REGIONS = [
-  'ap-beijing', 'ap-shanghai', 'ap-guangzhou', 'ap-chengdu', 'ap-chongqing', 'ap-nanjing',
-  'ap-hongkong', 'ap-singapore', 'ap-tokyo', 'ap-seoul', 'ap-bangkok', 'ap-mumbai',
-  'na-siliconvalley', 'na-ashburn', 'na-toronto', 'eu-frankfurt', 'eu-moscow',
+  'ap-beijing',
+  'ap-shanghai',
+  'ap-guangzhou',
+  'ap-chengdu',
+  'ap-chongqing',
+  'ap-nanjing',
+  'ap-hongkong',
+  'ap-singapore',
+  'ap-tokyo',
+  'ap-seoul',
+  'ap-bangkok',
+  'ap-mumbai',
+  'na-siliconvalley',
+  'na-ashburn',
+  'na-toronto',
+  'eu-frankfurt',
+  'eu-moscow',
 ];
 
 export const DEFAULT_APP_ID = '1250000000';

@@ -65,7 +65,9 @@ describe('Append Object', () => {
   it('refuses append in a versioning-enabled bucket with 409 InvalidBucketState', async () => {
     const Bucket = await t.createBucket();
     await t.cos.putBucketVersioning({
-      Bucket, Region: REGION, VersioningConfiguration: { Status: 'Enabled' },
+      Bucket,
+      Region: REGION,
+      VersioningConfiguration: { Status: 'Enabled' },
     });
     await expect(append(Bucket, 'log', 0, 'x')).rejects.toMatchObject({
       code: 'InvalidBucketState',
@@ -82,7 +84,10 @@ describe('Append Object', () => {
       expected += chunk;
     }
     const range = await t.cos.getObject({
-      Bucket, Region: REGION, Key: 'many', Range: 'bytes=995-1004',
+      Bucket,
+      Region: REGION,
+      Key: 'many',
+      Range: 'bytes=995-1004',
     });
     expect(range.Body.toString()).toBe(expected.slice(995, 1005));
     const got = await t.cos.getObject({ Bucket, Region: REGION, Key: 'many' });

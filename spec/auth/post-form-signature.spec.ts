@@ -37,7 +37,10 @@ function keyTimeAround(now: Date, fromSeconds: number, toSeconds: number): strin
 
 /** The AWS form fields, signed by @smithy/signature-v4's string signer. */
 async function awsForm(now: Date): Promise<Record<string, string>> {
-  const longDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const longDate = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const signature = await signer().sign(POLICY, { signingDate: now });
   return {
     key: 'uploads/a.txt',

@@ -30,8 +30,9 @@ function presignedUrl(cos: COS, params: Partial<COS.GetObjectUrlParams> = {}): s
 
 function presignedUrlAsync(cos: COS, params: Partial<COS.GetObjectUrlParams>): Promise<string> {
   return new Promise((resolve, reject) => {
-    cos.getObjectUrl({ Bucket: BUCKET, Region: 'ap-guangzhou', Key: KEY, ...params }, (err, data) =>
-      err ? reject(err) : resolve(data.Url),
+    cos.getObjectUrl(
+      { Bucket: BUCKET, Region: 'ap-guangzhou', Key: KEY, ...params },
+      (err, data) => (err ? reject(err) : resolve(data.Url)),
     );
   });
 }

@@ -41,8 +41,13 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
       ],
     });
   }, 60000);
@@ -81,10 +86,18 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
           Protocol: 'http:',
           Domain: `{Bucket}.cos.{Region}.localhost:${port}`,
         });
-        const put = await cos.putObject({ Bucket: bucket, Region: region, Key: 'from/browser.txt',
-          Body: 'hello from chromium' });
+        const put = await cos.putObject({
+          Bucket: bucket,
+          Region: region,
+          Key: 'from/browser.txt',
+          Body: 'hello from chromium',
+        });
         const list = await cos.getBucket({ Bucket: bucket, Region: region, Prefix: 'from/' });
-        const got = await cos.getObject({ Bucket: bucket, Region: region, Key: 'from/browser.txt' });
+        const got = await cos.getObject({
+          Bucket: bucket,
+          Region: region,
+          Key: 'from/browser.txt',
+        });
         await cos.putObject({ Bucket: bucket, Region: region, Key: 'from/kept.txt', Body: 'kept' });
         await cos.deleteObject({ Bucket: bucket, Region: region, Key: 'from/browser.txt' });
         const missing = await cos
@@ -97,8 +110,13 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
           missing,
         };
       },
-      { bucket: Bucket, region: REGION, port: t.emulator.port, secretId: pair.secretId,
-        secretKey: pair.secretKey },
+      {
+        bucket: Bucket,
+        region: REGION,
+        port: t.emulator.port,
+        secretId: pair.secretId,
+        secretKey: pair.secretKey,
+      },
     );
 
     expect(outcome.etag).toMatch(/^"[0-9a-f]{32}"$/);
@@ -107,7 +125,8 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
     expect(outcome.missing).toBe('404 NoSuchKey');
     const stored = await t.cos.getObject({ Bucket, Region: REGION, Key: 'from/kept.txt' });
     expect(stored.Body.toString()).toBe('kept');
-    const gone = await t.cos.headObject({ Bucket, Region: REGION, Key: 'from/browser.txt' })
+    const gone = await t.cos
+      .headObject({ Bucket, Region: REGION, Key: 'from/browser.txt' })
       .catch((e) => e.statusCode);
     expect(gone).toBe(404);
   });
@@ -120,14 +139,24 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
     const outcome = await tab.evaluate(
       async ({ bucket, region, port, secretId, secretKey }) => {
         const COS = (globalThis as unknown as { COS: any }).COS;
-        const cos = new COS({ SecretId: secretId, SecretKey: secretKey, Protocol: 'http:',
-          Domain: `{Bucket}.cos.{Region}.localhost:${port}` });
-        return cos
-          .putObject({ Bucket: bucket, Region: region, Key: 'x', Body: 'x' })
-          .then(() => 'stored', () => 'refused');
+        const cos = new COS({
+          SecretId: secretId,
+          SecretKey: secretKey,
+          Protocol: 'http:',
+          Domain: `{Bucket}.cos.{Region}.localhost:${port}`,
+        });
+        return cos.putObject({ Bucket: bucket, Region: region, Key: 'x', Body: 'x' }).then(
+          () => 'stored',
+          () => 'refused',
+        );
       },
-      { bucket: Bucket, region: REGION, port: t.emulator.port, secretId: pair.secretId,
-        secretKey: pair.secretKey },
+      {
+        bucket: Bucket,
+        region: REGION,
+        port: t.emulator.port,
+        secretId: pair.secretId,
+        secretKey: pair.secretKey,
+      },
     );
     expect(outcome).toBe('refused');
   });

@@ -100,7 +100,11 @@ describe('ACLs and anonymous access', () => {
   it('serves an anonymous GET of a public-read object in a private bucket', async () => {
     const Bucket = await t.createBucket();
     await t.cos.putObject({
-      Bucket, Region: REGION, Key: 'pub', Body: 'hello', ContentType: 'text/plain',
+      Bucket,
+      Region: REGION,
+      Key: 'pub',
+      Body: 'hello',
+      ContentType: 'text/plain',
     });
     await t.cos.putObjectAcl({ Bucket, Region: REGION, Key: 'pub', ACL: 'public-read' });
     const res = await anonymousGet(Bucket, 'pub');

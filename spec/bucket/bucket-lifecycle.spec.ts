@@ -51,7 +51,10 @@ describe('buckets: GET Service, PUT/HEAD/DELETE Bucket, GET ?location', () => {
   it('creates a multi-AZ OFS bucket and shows it on HEAD Bucket', async () => {
     const Bucket = t.bucketName('maz');
     await t.cos.putBucket({
-      Bucket, Region: REGION, BucketAZConfig: 'MAZ', BucketArchConfig: 'OFS',
+      Bucket,
+      Region: REGION,
+      BucketAZConfig: 'MAZ',
+      BucketArchConfig: 'OFS',
     });
     const head = await t.cos.headBucket({ Bucket, Region: REGION });
     expect(head.headers!['x-cos-bucket-region']).toBe(REGION);

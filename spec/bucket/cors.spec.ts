@@ -63,7 +63,11 @@ describe('bucket CORS', () => {
 
   it('refuses a preflight whose method or origin no rule allows with 403', async () => {
     const wrongMethod = await t.cos.optionsObject({
-      Bucket, Region: REGION, Key: 'page.txt', Origin: ORIGIN, AccessControlRequestMethod: 'DELETE',
+      Bucket,
+      Region: REGION,
+      Key: 'page.txt',
+      Origin: ORIGIN,
+      AccessControlRequestMethod: 'DELETE',
     } as COS.OptionsObjectParams);
     expect(wrongMethod).toMatchObject({ OptionsForbidden: true, statusCode: 403 });
     const res = await request(t.emulator.url)
@@ -76,8 +80,7 @@ describe('bucket CORS', () => {
   });
 
   it('adds CORS headers to real responses and to error responses', async () => {
-    const auth = (Key: string) =>
-      t.cos.getAuth({ Bucket, Region: REGION, Method: 'GET', Key });
+    const auth = (Key: string) => t.cos.getAuth({ Bucket, Region: REGION, Method: 'GET', Key });
     const ok = await request(t.emulator.url)
       .get('/page.txt')
       .set('Host', host())
@@ -116,7 +119,8 @@ describe('bucket CORS', () => {
   it('forgets the rules on DELETE ?cors; GET then reports none', async () => {
     const other = await t.createBucket();
     await t.cos.putBucketCors({
-      Bucket: other, Region: REGION,
+      Bucket: other,
+      Region: REGION,
       CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }],
     } as never);
     const deleted = await t.cos.deleteBucketCors({ Bucket: other, Region: REGION });
@@ -124,7 +128,11 @@ describe('bucket CORS', () => {
     const cors = await t.cos.getBucketCors({ Bucket: other, Region: REGION });
     expect(cors).toMatchObject({ CORSRules: [], statusCode: 404 });
     const preflight = await t.cos.optionsObject({
-      Bucket: other, Region: REGION, Key: 'x', Origin: ORIGIN, AccessControlRequestMethod: 'GET',
+      Bucket: other,
+      Region: REGION,
+      Key: 'x',
+      Origin: ORIGIN,
+      AccessControlRequestMethod: 'GET',
     } as COS.OptionsObjectParams);
     expect(preflight.statusCode).toBe(403);
   });
@@ -133,7 +141,8 @@ describe('bucket CORS', () => {
     const other = await t.createBucket();
     await expect(
       t.cos.putBucketCors({
-        Bucket: other, Region: REGION,
+        Bucket: other,
+        Region: REGION,
         CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['PATCH'] }],
       } as never),
     ).rejects.toMatchObject({ statusCode: 400 });

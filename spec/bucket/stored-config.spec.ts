@@ -53,7 +53,9 @@ describe('configurations stored but not enforced', () => {
     const Rules = [
       { ID: 'r1', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Expiration: { Days: '30' } },
       {
-        ID: 'r2', Status: 'Disabled', Filter: {},
+        ID: 'r2',
+        Status: 'Disabled',
+        Filter: {},
         Transition: { Days: '7', StorageClass: 'STANDARD_IA' },
       },
     ];
@@ -62,7 +64,9 @@ describe('configurations stored but not enforced', () => {
     expect(got.Rules).toEqual([
       { ID: 'r1', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Expiration: { Days: '30' } },
       {
-        ID: 'r2', Status: 'Disabled', Filter: '',
+        ID: 'r2',
+        Status: 'Disabled',
+        Filter: '',
         Transition: { Days: '7', StorageClass: 'STANDARD_IA' },
       },
     ]);
@@ -101,7 +105,9 @@ describe('configurations stored but not enforced', () => {
     const Bucket = await t.createBucket();
     await expect(
       t.cos.putBucketWebsite({
-        Bucket, Region: REGION, WebsiteConfiguration: { ErrorDocument: { Key: 'e.html' } },
+        Bucket,
+        Region: REGION,
+        WebsiteConfiguration: { ErrorDocument: { Key: 'e.html' } },
       } as never),
     ).rejects.toMatchObject({ code: 'MalformedXML' });
   });
@@ -159,18 +165,24 @@ describe('configurations stored but not enforced', () => {
     const noAccelerate = await t.cos.getBucketAccelerate({ Bucket, Region: REGION });
     expect(noAccelerate.statusCode).toBe(200);
     await t.cos.putBucketAccelerate({
-      Bucket, Region: REGION, AccelerateConfiguration: { Status: 'Enabled' },
+      Bucket,
+      Region: REGION,
+      AccelerateConfiguration: { Status: 'Enabled' },
     } as never);
     const accelerate = await t.cos.getBucketAccelerate({ Bucket, Region: REGION });
-    expect((accelerate as unknown as { AccelerateConfiguration: unknown }).AccelerateConfiguration)
-      .toEqual({ Status: 'Enabled' });
+    expect(
+      (accelerate as unknown as { AccelerateConfiguration: unknown }).AccelerateConfiguration,
+    ).toEqual({ Status: 'Enabled' });
   });
 
   it('refuses a lifecycle body with the wrong root element', async () => {
     const Bucket = await t.createBucket();
     await expect(
       t.cos.request({
-        Bucket, Region: REGION, Method: 'PUT', Action: 'lifecycle',
+        Bucket,
+        Region: REGION,
+        Method: 'PUT',
+        Action: 'lifecycle',
         Body: '<WebsiteConfiguration><Rule/></WebsiteConfiguration>',
       } as never),
     ).rejects.toMatchObject({ code: 'MalformedXML', statusCode: 400 });

@@ -29,7 +29,12 @@ describe('bucket and object tagging', () => {
     const Bucket = await t.createBucket();
     await expect(
       t.cos.putBucketTagging({
-        Bucket, Region: REGION, Tags: [{ Key: 'a', Value: '1' }, { Key: 'a', Value: '2' }],
+        Bucket,
+        Region: REGION,
+        Tags: [
+          { Key: 'a', Value: '1' },
+          { Key: 'a', Value: '2' },
+        ],
       }),
     ).rejects.toMatchObject({ code: 'InvalidTag', statusCode: 400 });
   });
@@ -51,7 +56,9 @@ describe('bucket and object tagging', () => {
     const Bucket = await t.createBucket();
     await expect(
       t.cos.putBucketTagging({
-        Bucket, Region: REGION, Tags: [{ Key: 'k'.repeat(129), Value: '' }],
+        Bucket,
+        Region: REGION,
+        Tags: [{ Key: 'k'.repeat(129), Value: '' }],
       }),
     ).rejects.toMatchObject({ code: 'InvalidTag' });
   });
@@ -73,7 +80,9 @@ describe('bucket and object tagging', () => {
   it('tags one object version by versionId', async () => {
     const Bucket = await t.createBucket();
     await t.cos.putBucketVersioning({
-      Bucket, Region: REGION, VersioningConfiguration: { Status: 'Enabled' },
+      Bucket,
+      Region: REGION,
+      VersioningConfiguration: { Status: 'Enabled' },
     });
     const first = await t.cos.putObject({ Bucket, Region: REGION, Key: 'v', Body: '1' });
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'v', Body: '2' });
@@ -81,7 +90,10 @@ describe('bucket and object tagging', () => {
     expect(VersionId).toBeTruthy();
     await t.cos.putObjectTagging({ Bucket, Region: REGION, Key: 'v', VersionId, Tags: tags(1) });
     const old = await t.cos.getObjectTagging({
-      Bucket, Region: REGION, Key: 'v', VersionId,
+      Bucket,
+      Region: REGION,
+      Key: 'v',
+      VersionId,
     } as COS.GetObjectTaggingParams);
     expect(old.Tags).toEqual(tags(1));
     const latest = await t.cos.getObjectTagging({ Bucket, Region: REGION, Key: 'v' });

@@ -30,7 +30,7 @@ function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : mtime(full) ?? 0);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : (mtime(full) ?? 0));
   }
   return newest;
 }

@@ -74,7 +74,8 @@ describe('control endpoints under /_emulator', () => {
   });
 
   it('POST /fixtures refuses bodyFile, which would read the emulator machine files', async () => {
-    const yaml = 'buckets:\n  - name: f-1250000000\n    region: ap-guangzhou\n    objects:\n' +
+    const yaml =
+      'buckets:\n  - name: f-1250000000\n    region: ap-guangzhou\n    objects:\n' +
       '      - key: k\n        bodyFile: /etc/hostname\n';
     const res = await request(t.emulator.url).post('/_emulator/fixtures').send(yaml).expect(400);
     expect(res.body.messages[0]).toContain('bodyFile: is not allowed in a fixture sent over HTTP');

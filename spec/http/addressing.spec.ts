@@ -20,7 +20,7 @@ describe('addressing', () => {
     expect(got.Body.toString()).toBe('hi');
   });
 
-  it('serves path-style requests from the SDK Domain recipe, signed without the bucket', async () => {
+  it('serves path style from the SDK Domain recipe, signed without the bucket', async () => {
     const port = t.emulator.port;
     const cos = sdk({ Domain: `127.0.0.1:${port}/{Bucket}`, ServiceDomain: `127.0.0.1:${port}` });
     const got = await cos.getObject({ Bucket: bucket, Region: REGION, Key: 'dir/a b+c(1).txt' });
@@ -124,7 +124,7 @@ describe('responses', () => {
     expect(Math.abs(Date.parse(res.headers.date) - Date.now())).toBeLessThan(5000);
   });
 
-  it('writes the COS <Error> document with Code, Message, Resource, RequestId, TraceId', async () => {
+  it('writes the COS <Error> document: Code, Message, Resource, RequestId, TraceId', async () => {
     const res = await request(t.emulator.url)
       .get('/nothing-here-1250000000/key')
       .set('Host', `127.0.0.1:${t.emulator.port}`);

@@ -13,8 +13,12 @@ describe('emulated KMS and SSE-KMS key states', () => {
 
   const putKms = (Bucket: string, Key: string, SSEKMSKeyId?: string) =>
     t.cos.putObject({
-      Bucket, Region: REGION, Key, Body: `kms ${Key}`,
-      ServerSideEncryption: 'cos/kms', ...(SSEKMSKeyId ? { SSEKMSKeyId } : {}),
+      Bucket,
+      Region: REGION,
+      Key,
+      Body: `kms ${Key}`,
+      ServerSideEncryption: 'cos/kms',
+      ...(SSEKMSKeyId ? { SSEKMSKeyId } : {}),
     });
   const get = (Bucket: string, Key: string) => t.cos.getObject({ Bucket, Region: REGION, Key });
 
@@ -116,8 +120,12 @@ describe('emulated KMS and SSE-KMS key states', () => {
       const key = other.emulator.kms.createKey({ region: REGION });
       const Bucket = await other.createBucket();
       await other.cos.putObject({
-        Bucket, Region: REGION, Key: 'o', Body: 'b',
-        ServerSideEncryption: 'cos/kms', SSEKMSKeyId: key.KeyId,
+        Bucket,
+        Region: REGION,
+        Key: 'o',
+        Body: 'b',
+        ServerSideEncryption: 'cos/kms',
+        SSEKMSKeyId: key.KeyId,
       });
       other.emulator.kms.scheduleKeyDeletion(key.KeyId, 7);
       other.emulator.service.clock.advance(8 * 24 * 3600 * 1000);

@@ -21,7 +21,9 @@ describe('DELETE Multiple Objects', () => {
       await t.cos.putObject({ Bucket, Region: REGION, Key, Body: Key });
     }
     const result = await t.cos.deleteMultipleObject({
-      Bucket, Region: REGION, Objects: [{ Key: 'a' }, { Key: 'c' }, { Key: 'missing' }],
+      Bucket,
+      Region: REGION,
+      Objects: [{ Key: 'a' }, { Key: 'c' }, { Key: 'missing' }],
     });
     expect(result.Deleted.map((d: any) => d.Key)).toEqual(['a', 'c', 'missing']);
     expect(result.Error).toEqual([]);
@@ -32,7 +34,10 @@ describe('DELETE Multiple Objects', () => {
     const Bucket = await t.createBucket('delquiet');
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'a', Body: 'a' });
     const result = await t.cos.deleteMultipleObject({
-      Bucket, Region: REGION, Objects: [{ Key: 'a' }], Quiet: true,
+      Bucket,
+      Region: REGION,
+      Objects: [{ Key: 'a' }],
+      Quiet: true,
     });
     expect(result.Deleted).toEqual([]);
     expect(await keysOf(Bucket)).toEqual([]);
@@ -41,12 +46,16 @@ describe('DELETE Multiple Objects', () => {
   it('creates delete markers in a versioned bucket and removes named versions', async () => {
     const Bucket = await t.createBucket('delver');
     await t.cos.putBucketVersioning({
-      Bucket, Region: REGION, VersioningConfiguration: { Status: 'Enabled' },
+      Bucket,
+      Region: REGION,
+      VersioningConfiguration: { Status: 'Enabled' },
     });
     const put = await t.cos.putObject({ Bucket, Region: REGION, Key: 'v', Body: 'one' });
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'w', Body: 'w' });
     const result = await t.cos.deleteMultipleObject({
-      Bucket, Region: REGION, Objects: [{ Key: 'v', VersionId: put.VersionId }, { Key: 'w' }],
+      Bucket,
+      Region: REGION,
+      Objects: [{ Key: 'v', VersionId: put.VersionId }, { Key: 'w' }],
     });
     const [removed, marked] = result.Deleted as any[];
     expect(removed).toEqual({ Key: 'v', VersionId: put.VersionId });

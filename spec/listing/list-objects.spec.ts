@@ -58,7 +58,11 @@ describe('GET Bucket (list objects)', () => {
     expect(paged.CommonPrefixes.map((p) => p.Prefix)).toEqual(['dir/']);
     expect(paged.NextMarker).toBe('dir/');
     const next = await t.cos.getBucket({
-      Bucket, Region: REGION, Delimiter: '/', MaxKeys: 2, Marker: paged.NextMarker,
+      Bucket,
+      Region: REGION,
+      Delimiter: '/',
+      MaxKeys: 2,
+      Marker: paged.NextMarker,
     });
     expect(next.Contents.map((c) => c.Key)).toEqual(['e f+g.txt', 'z.txt']);
     expect(next.CommonPrefixes).toEqual([]);
@@ -71,7 +75,10 @@ describe('GET Bucket (list objects)', () => {
 
   it('URL-encodes keys, prefixes and markers with encoding-type=url', async () => {
     const listing = (await t.cos.getBucket({
-      Bucket, Region: REGION, Prefix: 'e f', EncodingType: 'url',
+      Bucket,
+      Region: REGION,
+      Prefix: 'e f',
+      EncodingType: 'url',
     })) as any;
     expect(listing.EncodingType).toBe('url');
     expect(listing.Prefix).toBe('e%20f');
@@ -114,7 +121,10 @@ describe('GET Bucket (list objects)', () => {
 
     const after = await t.s3.send(
       new ListObjectsV2Command({
-        Bucket, StartAfter: 'dir/2.txt', Delimiter: '/', FetchOwner: true,
+        Bucket,
+        StartAfter: 'dir/2.txt',
+        Delimiter: '/',
+        FetchOwner: true,
       }),
     );
     expect(after.CommonPrefixes?.map((p) => p.Prefix)).toEqual(['dir/']);

@@ -11,7 +11,9 @@ describe('GET Bucket object versions', () => {
     const Bucket = await t.createBucket('versions');
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'k', Body: 'before versioning' });
     await t.cos.putBucketVersioning({
-      Bucket, Region: REGION, VersioningConfiguration: { Status: 'Enabled' },
+      Bucket,
+      Region: REGION,
+      VersioningConfiguration: { Status: 'Enabled' },
     });
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'k', Body: 'v1' });
     await t.cos.deleteObject({ Bucket, Region: REGION, Key: 'k' });
@@ -23,14 +25,22 @@ describe('GET Bucket object versions', () => {
   it('interleaves versions and delete markers in key order, newest first', async () => {
     const Bucket = await versionedBucket();
     const response = await t.cos.request({
-      Bucket, Region: REGION, Method: 'GET', Action: 'versions', RawBody: true,
+      Bucket,
+      Region: REGION,
+      Method: 'GET',
+      Action: 'versions',
+      RawBody: true,
     } as any);
     const body = String((response as any).Body);
     const rows = [...body.matchAll(/<(Version|DeleteMarker)><Key>([^<]*)<\/Key>/g)].map(
       (m) => `${m[1]}:${m[2]}`,
     );
     expect(rows).toEqual([
-      'Version:dir/x', 'DeleteMarker:k', 'Version:k', 'Version:k', 'Version:m',
+      'Version:dir/x',
+      'DeleteMarker:k',
+      'Version:k',
+      'Version:k',
+      'Version:m',
     ]);
 
     const listing = await t.cos.listObjectVersions({ Bucket, Region: REGION });
@@ -53,7 +63,11 @@ describe('GET Bucket object versions', () => {
     for (let pages = 0; pages < 10; pages++) {
       const page = (await t.cos.listObjectVersions({
         // The typings lack KeyMarker; the SDK sends it as key-marker.
-        Bucket, Region: REGION, MaxKeys: '2', KeyMarker, VersionIdMarker,
+        Bucket,
+        Region: REGION,
+        MaxKeys: '2',
+        KeyMarker,
+        VersionIdMarker,
       } as any)) as any;
       const rows = [...page.Versions, ...page.DeleteMarkers];
       expect(rows.length).toBeLessThanOrEqual(2);
@@ -71,7 +85,11 @@ describe('GET Bucket object versions', () => {
   it('rolls keys into CommonPrefixes and encodes them with encoding-type=url', async () => {
     const Bucket = await versionedBucket();
     const listing = (await t.cos.listObjectVersions({
-      Bucket, Region: REGION, Delimiter: '/', EncodingType: 'url', Prefix: '',
+      Bucket,
+      Region: REGION,
+      Delimiter: '/',
+      EncodingType: 'url',
+      Prefix: '',
     } as any)) as any;
     // The SDK leaves a single CommonPrefixes element unwrapped.
     expect(listing.CommonPrefixes).toEqual({ Prefix: 'dir/' });

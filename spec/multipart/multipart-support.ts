@@ -25,7 +25,12 @@ export async function uploadParts(
   const etags: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const uploaded = await t.cos.multipartUpload({
-      Bucket, Region: REGION, Key, UploadId: init.UploadId, PartNumber: i + 1, Body: parts[i],
+      Bucket,
+      Region: REGION,
+      Key,
+      UploadId: init.UploadId,
+      PartNumber: i + 1,
+      Body: parts[i],
     });
     etags.push(uploaded.ETag);
   }

@@ -16,13 +16,21 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
   it('assembles the parts into one object with the multipart ETag and whole CRC64', async () => {
     const parts = randomParts(MB, MB, 1000);
     const init = await t.cos.multipartInit({
-      Bucket, Region: REGION, Key: 'big.bin', ContentType: 'text/plain', 'x-cos-meta-colour': 'red',
+      Bucket,
+      Region: REGION,
+      Key: 'big.bin',
+      ContentType: 'text/plain',
+      'x-cos-meta-colour': 'red',
     } as any);
     expect(init.UploadId).toBeTruthy();
     const etags: string[] = [];
     for (let i = 0; i < parts.length; i++) {
       const part = await t.cos.multipartUpload({
-        Bucket, Region: REGION, Key: 'big.bin', UploadId: init.UploadId, PartNumber: i + 1,
+        Bucket,
+        Region: REGION,
+        Key: 'big.bin',
+        UploadId: init.UploadId,
+        PartNumber: i + 1,
         Body: parts[i],
       });
       expect(part.ETag).toBe(`"${md5Hex(parts[i])}"`);
@@ -30,7 +38,10 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
       etags.push(part.ETag);
     }
     const done = await t.cos.multipartComplete({
-      Bucket, Region: REGION, Key: 'big.bin', UploadId: init.UploadId,
+      Bucket,
+      Region: REGION,
+      Key: 'big.bin',
+      UploadId: init.UploadId,
       Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })),
     });
     const whole = Buffer.concat(parts);
@@ -45,12 +56,17 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     expect(got.headers!['x-cos-hash-crc64ecma']).toBe(crc64(whole));
     expect(got.ETag).toBe(multipartEtag(parts));
     const ranged = await t.cos.getObject({
-      Bucket, Region: REGION, Key: 'big.bin', Range: `bytes=${MB - 2}-${MB + 1}`,
+      Bucket,
+      Region: REGION,
+      Key: 'big.bin',
+      Range: `bytes=${MB - 2}-${MB + 1}`,
     });
     expect(ranged.Body).toEqual(whole.subarray(MB - 2, MB + 2));
 
     const uploads = (await t.cos.multipartList({
-      Bucket, Region: REGION, Prefix: 'big.bin',
+      Bucket,
+      Region: REGION,
+      Prefix: 'big.bin',
     } as any)) as any;
     expect(uploads.Upload).toEqual([]);
   });
@@ -59,14 +75,25 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     const [first, second, replacement] = randomParts(MB, 10, MB);
     const { UploadId } = await uploadParts(t, Bucket, 'relist', [first, second]);
     await t.cos.multipartUpload({
-      Bucket, Region: REGION, Key: 'relist', UploadId, PartNumber: 1, Body: replacement,
+      Bucket,
+      Region: REGION,
+      Key: 'relist',
+      UploadId,
+      PartNumber: 1,
+      Body: replacement,
     });
     const page = (await t.cos.multipartListPart({
-      Bucket, Region: REGION, Key: 'relist', UploadId, MaxParts: 1,
+      Bucket,
+      Region: REGION,
+      Key: 'relist',
+      UploadId,
+      MaxParts: 1,
     } as any)) as any;
     expect(page.Part).toHaveLength(1);
     expect(page.Part[0]).toMatchObject({
-      PartNumber: '1', ETag: `"${md5Hex(replacement)}"`, Size: String(MB),
+      PartNumber: '1',
+      ETag: `"${md5Hex(replacement)}"`,
+      Size: String(MB),
     });
     expect(page.IsTruncated).toBe('true');
     expect(page.NextPartNumberMarker).toBe('1');
@@ -74,7 +101,11 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     expect(page.Owner.ID).toMatch(/^qcs::cam::uin\//);
     expect(page.Initiator.ID).toMatch(/^qcs::cam::uin\//);
     const rest = (await t.cos.multipartListPart({
-      Bucket, Region: REGION, Key: 'relist', UploadId, PartNumberMarker: page.NextPartNumberMarker,
+      Bucket,
+      Region: REGION,
+      Key: 'relist',
+      UploadId,
+      PartNumberMarker: page.NextPartNumberMarker,
     } as any)) as any;
     expect(rest.Part.map((p: any) => p.PartNumber)).toEqual(['2']);
     expect(rest.IsTruncated).toBe('false');
@@ -85,13 +116,18 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     const listBucket = await t.createBucket('uploads');
     const a1 = await t.cos.multipartInit({ Bucket: listBucket, Region: REGION, Key: 'a' });
     const b = await t.cos.multipartInit({
-      Bucket: listBucket, Region: REGION, Key: 'b', StorageClass: 'STANDARD_IA',
+      Bucket: listBucket,
+      Region: REGION,
+      Key: 'b',
+      StorageClass: 'STANDARD_IA',
     });
     const a2 = await t.cos.multipartInit({ Bucket: listBucket, Region: REGION, Key: 'a' });
     await t.cos.multipartInit({ Bucket: listBucket, Region: REGION, Key: 'dir/c' });
 
     const all = (await t.cos.multipartList({
-      Bucket: listBucket, Region: REGION, Delimiter: '/',
+      Bucket: listBucket,
+      Region: REGION,
+      Delimiter: '/',
     } as any)) as any;
     expect(all.Upload.map((u: any) => u.UploadId)).toEqual([a1.UploadId, a2.UploadId, b.UploadId]);
     const classes = all.Upload.map((u: any) => u.StorageClass);
@@ -100,13 +136,18 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     expect(all.Upload[0].Initiated).toMatch(/\.\d{3}Z$/);
 
     const first = (await t.cos.multipartList({
-      Bucket: listBucket, Region: REGION, MaxUploads: 1,
+      Bucket: listBucket,
+      Region: REGION,
+      MaxUploads: 1,
     } as any)) as any;
     expect(first.IsTruncated).toBe('true');
     expect(first).toMatchObject({ NextKeyMarker: 'a', NextUploadIdMarker: a1.UploadId });
     const second = (await t.cos.multipartList({
-      Bucket: listBucket, Region: REGION, MaxUploads: 2,
-      KeyMarker: first.NextKeyMarker, UploadIdMarker: first.NextUploadIdMarker,
+      Bucket: listBucket,
+      Region: REGION,
+      MaxUploads: 2,
+      KeyMarker: first.NextKeyMarker,
+      UploadIdMarker: first.NextUploadIdMarker,
     } as any)) as any;
     expect(second.Upload.map((u: any) => u.UploadId)).toEqual([a2.UploadId, b.UploadId]);
   });
@@ -114,36 +155,65 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
   it('aborts an upload: 204, then NoSuchUpload for its parts and a second abort', async () => {
     const { UploadId } = await uploadParts(t, Bucket, 'aborted', randomParts(100));
     const aborted = await t.cos.multipartAbort({
-      Bucket, Region: REGION, Key: 'aborted', UploadId,
+      Bucket,
+      Region: REGION,
+      Key: 'aborted',
+      UploadId,
     });
     expect(aborted.statusCode).toBe(204);
     const again = await rejectionOf(
       t.cos.multipartAbort({ Bucket, Region: REGION, Key: 'aborted', UploadId }),
     );
     expect(again.code).toBe('NoSuchUpload');
-    const part = await rejectionOf(t.cos.multipartUpload({
-      Bucket, Region: REGION, Key: 'aborted', UploadId, PartNumber: 1, Body: 'x',
-    }));
+    const part = await rejectionOf(
+      t.cos.multipartUpload({
+        Bucket,
+        Region: REGION,
+        Key: 'aborted',
+        UploadId,
+        PartNumber: 1,
+        Body: 'x',
+      }),
+    );
     expect(part.code).toBe('NoSuchUpload');
     const otherKey = await uploadParts(t, Bucket, 'mine', []);
-    const wrongKey = await rejectionOf(t.cos.multipartListPart({
-      Bucket, Region: REGION, Key: 'not-mine', UploadId: otherKey.UploadId,
-    }));
+    const wrongKey = await rejectionOf(
+      t.cos.multipartListPart({
+        Bucket,
+        Region: REGION,
+        Key: 'not-mine',
+        UploadId: otherKey.UploadId,
+      }),
+    );
     expect(wrongKey.code).toBe('NoSuchUpload');
   });
 
   it('answers InvalidArgument outside parts 1..10000 and BadDigest on a wrong MD5', async () => {
     const { UploadId } = await uploadParts(t, Bucket, 'numbers', []);
     for (const PartNumber of [0, 10001]) {
-      const error = await rejectionOf(t.cos.multipartUpload({
-        Bucket, Region: REGION, Key: 'numbers', UploadId, PartNumber, Body: 'x',
-      }));
+      const error = await rejectionOf(
+        t.cos.multipartUpload({
+          Bucket,
+          Region: REGION,
+          Key: 'numbers',
+          UploadId,
+          PartNumber,
+          Body: 'x',
+        }),
+      );
       expect(error.code).toBe('InvalidArgument');
     }
-    const digest = await rejectionOf(t.cos.multipartUpload({
-      Bucket, Region: REGION, Key: 'numbers', UploadId, PartNumber: 1, Body: 'x',
-      ContentMD5: createHash('md5').update('y').digest('base64'),
-    } as any));
+    const digest = await rejectionOf(
+      t.cos.multipartUpload({
+        Bucket,
+        Region: REGION,
+        Key: 'numbers',
+        UploadId,
+        PartNumber: 1,
+        Body: 'x',
+        ContentMD5: createHash('md5').update('y').digest('base64'),
+      } as any),
+    );
     expect(digest.code).toBe('BadDigest');
   });
 
@@ -151,11 +221,18 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     const source = randomParts(2 * MB + 5)[0];
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'copy-src', Body: source });
     const init = await t.cos.multipartInit({ Bucket, Region: REGION, Key: 'copy-dst' });
-    const ranges = [[0, MB - 1], [MB, 2 * MB + 4]];
+    const ranges = [
+      [0, MB - 1],
+      [MB, 2 * MB + 4],
+    ];
     const etags: string[] = [];
     for (let i = 0; i < ranges.length; i++) {
       const copied = (await t.cos.uploadPartCopy({
-        Bucket, Region: REGION, Key: 'copy-dst', UploadId: init.UploadId, PartNumber: i + 1,
+        Bucket,
+        Region: REGION,
+        Key: 'copy-dst',
+        UploadId: init.UploadId,
+        PartNumber: i + 1,
         CopySource: copySource(Bucket, 'copy-src'),
         CopySourceRange: `bytes=${ranges[i][0]}-${ranges[i][1]}`,
       } as any)) as any;
@@ -164,24 +241,35 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
       etags.push(copied.ETag);
     }
     await t.cos.multipartComplete({
-      Bucket, Region: REGION, Key: 'copy-dst', UploadId: init.UploadId,
+      Bucket,
+      Region: REGION,
+      Key: 'copy-dst',
+      UploadId: init.UploadId,
       Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })),
     });
     const got = await t.cos.getObject({ Bucket, Region: REGION, Key: 'copy-dst' });
     expect(md5Hex(got.Body)).toBe(md5Hex(source));
 
     const other = await uploadParts(t, Bucket, 'copy-dst2', []);
-    const badRange = await rejectionOf(t.cos.uploadPartCopy({
-      Bucket, Region: REGION, Key: 'copy-dst2', UploadId: other.UploadId,
-      PartNumber: 1, CopySource: copySource(Bucket, 'copy-src'), CopySourceRange: 'bytes=5-1',
-    } as any));
+    const badRange = await rejectionOf(
+      t.cos.uploadPartCopy({
+        Bucket,
+        Region: REGION,
+        Key: 'copy-dst2',
+        UploadId: other.UploadId,
+        PartNumber: 1,
+        CopySource: copySource(Bucket, 'copy-src'),
+        CopySourceRange: 'bytes=5-1',
+      } as any),
+    );
     expect(badRange.code).toBe('InvalidArgument');
   });
 
   it('stores all parts of an upload under the bucket default fixed at Initiate', async () => {
     const encrypted = await t.createBucket('sse');
     await t.cos.putBucketEncryption({
-      Bucket: encrypted, Region: REGION,
+      Bucket: encrypted,
+      Region: REGION,
       ServerSideEncryptionConfiguration: {
         Rule: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
       },
@@ -193,14 +281,22 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     const etags: string[] = [];
     for (let i = 0; i < parts.length; i++) {
       const uploaded = await t.cos.multipartUpload({
-        Bucket: encrypted, Region: REGION, Key: 'e', UploadId: init.UploadId, PartNumber: i + 1,
-        Body: parts[i], ServerSideEncryption: 'AES256',
+        Bucket: encrypted,
+        Region: REGION,
+        Key: 'e',
+        UploadId: init.UploadId,
+        PartNumber: i + 1,
+        Body: parts[i],
+        ServerSideEncryption: 'AES256',
       } as any);
       expect(uploaded.ETag).toBe(`"${md5Hex(parts[i])}"`);
       etags.push(uploaded.ETag);
     }
     const done = await t.cos.multipartComplete({
-      Bucket: encrypted, Region: REGION, Key: 'e', UploadId: init.UploadId,
+      Bucket: encrypted,
+      Region: REGION,
+      Key: 'e',
+      UploadId: init.UploadId,
       Parts: etags.map((ETag, i) => ({ PartNumber: i + 1, ETag })),
     });
     expect(done.ETag).toBe(multipartEtag(parts));
@@ -219,23 +315,42 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
       const { UploadId } = await uploadParts(own, b, 'k', [p1, p2]);
       expect(live()).toBe(MB + 1000);
       const replaced = await own.cos.multipartUpload({
-        Bucket: b, Region: REGION, Key: 'k', UploadId, PartNumber: 1, Body: again,
+        Bucket: b,
+        Region: REGION,
+        Key: 'k',
+        UploadId,
+        PartNumber: 1,
+        Body: again,
       });
       const unused = await own.cos.multipartUpload({
-        Bucket: b, Region: REGION, Key: 'k', UploadId, PartNumber: 3, Body: extra,
+        Bucket: b,
+        Region: REGION,
+        Key: 'k',
+        UploadId,
+        PartNumber: 3,
+        Body: extra,
       });
       expect(unused.ETag).toBeTruthy();
       expect(live()).toBe(MB + 1000 + 500);
       await own.cos.multipartComplete({
-        Bucket: b, Region: REGION, Key: 'k', UploadId,
-        Parts: [{ PartNumber: 1, ETag: replaced.ETag }, { PartNumber: 2, ETag: `"${md5Hex(p2)}"` }],
+        Bucket: b,
+        Region: REGION,
+        Key: 'k',
+        UploadId,
+        Parts: [
+          { PartNumber: 1, ETag: replaced.ETag },
+          { PartNumber: 2, ETag: `"${md5Hex(p2)}"` },
+        ],
       });
       expect(live()).toBe(MB + 1000);
 
       const aborted = await uploadParts(own, b, 'other', [extra]);
       expect(live()).toBe(MB + 1000 + 500);
       await own.cos.multipartAbort({
-        Bucket: b, Region: REGION, Key: 'other', UploadId: aborted.UploadId,
+        Bucket: b,
+        Region: REGION,
+        Key: 'other',
+        UploadId: aborted.UploadId,
       });
       expect(live()).toBe(MB + 1000);
       await own.cos.deleteObject({ Bucket: b, Region: REGION, Key: 'k' });
@@ -248,11 +363,16 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
   it('sends x-cos-version-id null on Complete when versioning is Suspended', async () => {
     const suspended = await t.createBucket('suspend');
     await t.cos.putBucketVersioning({
-      Bucket: suspended, Region: REGION, VersioningConfiguration: { Status: 'Suspended' },
+      Bucket: suspended,
+      Region: REGION,
+      VersioningConfiguration: { Status: 'Suspended' },
     });
     const { UploadId, etags } = await uploadParts(t, suspended, 'k', randomParts(10));
     const done = await t.cos.multipartComplete({
-      Bucket: suspended, Region: REGION, Key: 'k', UploadId,
+      Bucket: suspended,
+      Region: REGION,
+      Key: 'k',
+      UploadId,
       Parts: [{ PartNumber: 1, ETag: etags[0] }],
     });
     expect(done.headers!['x-cos-version-id']).toBe('null');
@@ -289,23 +409,17 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     });
 
     it('answers InvalidPart for part numbers that are not consecutive', async () => {
-      const gap = await complete(
-        completion(part(1, etags[0]), part(3, etags[2])),
-      );
+      const gap = await complete(completion(part(1, etags[0]), part(3, etags[2])));
       expect(codeOf(gap.text)).toBe('InvalidPart');
     });
 
     it('answers InvalidPartOrder for parts out of order', async () => {
-      const unordered = await complete(
-        completion(part(2, etags[1]), part(1, etags[0])),
-      );
+      const unordered = await complete(completion(part(2, etags[1]), part(1, etags[0])));
       expect(codeOf(unordered.text)).toBe('InvalidPartOrder');
     });
 
     it('answers EntityTooSmall when a part other than the last is under 1 MB', async () => {
-      const small = await complete(
-        completion(part(2, etags[1]), part(3, etags[2])),
-      );
+      const small = await complete(completion(part(2, etags[1]), part(3, etags[2])));
       expect([small.status, codeOf(small.text)]).toEqual([400, 'EntityTooSmall']);
     });
 
@@ -325,9 +439,7 @@ describe('multipart upload through cos-nodejs-sdk-v5', () => {
     it('accepts bare and &quot;-escaped ETags, then the upload is gone', async () => {
       const bare = etags[0].replace(/"/g, '');
       const escaped = etags[1].replace(/"/g, '&quot;');
-      const done = await complete(
-        completion(part(1, bare), part(2, escaped)),
-      );
+      const done = await complete(completion(part(1, bare), part(2, escaped)));
       expect(done.status).toBe(200);
       expect(done.text).toContain('<CompleteMultipartUploadResult>');
       expect(done.text).toContain(`<Location>${bucketHost(Bucket)}/${key}</Location>`);

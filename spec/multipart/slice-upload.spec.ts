@@ -30,13 +30,18 @@ describe('sliceUploadFile against the emulator', () => {
   });
 
   const uploadPartCalls = (Bucket: string, key: string) =>
-    accessLines.filter((line) => line.includes(` UploadPart 200`) && line.includes(Bucket) &&
-      line.includes(key)).length;
+    accessLines.filter(
+      (line) => line.includes(` UploadPart 200`) && line.includes(Bucket) && line.includes(key),
+    ).length;
 
   it('uploads a 3 MB file in 1 MB parts and completes it', async () => {
     const Bucket = await t.createBucket('slice');
     const result = (await cos.sliceUploadFile({
-      Bucket, Region: REGION, Key: 'fresh.bin', FilePath: filePath, ChunkSize: MB,
+      Bucket,
+      Region: REGION,
+      Key: 'fresh.bin',
+      FilePath: filePath,
+      ChunkSize: MB,
     } as any)) as any;
     expect(result.ETag).toMatch(/-4"$/);
     expect(uploadPartCalls(Bucket, 'fresh.bin')).toBe(4);
@@ -51,14 +56,22 @@ describe('sliceUploadFile against the emulator', () => {
     const init = await cos.multipartInit({ Bucket, Region: REGION, Key });
     for (const PartNumber of [1, 2]) {
       await cos.multipartUpload({
-        Bucket, Region: REGION, Key, UploadId: init.UploadId, PartNumber,
+        Bucket,
+        Region: REGION,
+        Key,
+        UploadId: init.UploadId,
+        PartNumber,
         Body: file.subarray((PartNumber - 1) * MB, PartNumber * MB),
       });
     }
     expect(uploadPartCalls(Bucket, Key)).toBe(2);
 
     const result = (await cos.sliceUploadFile({
-      Bucket, Region: REGION, Key, FilePath: filePath, ChunkSize: MB,
+      Bucket,
+      Region: REGION,
+      Key,
+      FilePath: filePath,
+      ChunkSize: MB,
     } as any)) as any;
     expect(result.UploadId).toBe(init.UploadId);
     // Two parts by hand, then only parts 3 and 4 by sliceUploadFile.
@@ -66,7 +79,9 @@ describe('sliceUploadFile against the emulator', () => {
     const got = await cos.getObject({ Bucket, Region: REGION, Key });
     expect(md5Hex(got.Body)).toBe(md5Hex(file));
     const uploads = (await cos.multipartList({
-      Bucket, Region: REGION, Prefix: Key,
+      Bucket,
+      Region: REGION,
+      Prefix: Key,
     } as any)) as any;
     expect(uploads.Upload).toEqual([]);
   });

@@ -19,10 +19,15 @@ describe('objects through @aws-sdk/client-s3', () => {
   afterAll(() => t.stop());
 
   it('puts, heads and gets an object with x-amz-meta-* metadata', async () => {
-    const put = await t.s3.send(new PutObjectCommand({
-      Bucket, Key: 'aws/a b.txt', Body: '[Object Content]', ContentType: 'text/plain',
-      Metadata: { colour: 'blue' },
-    }));
+    const put = await t.s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: 'aws/a b.txt',
+        Body: '[Object Content]',
+        ContentType: 'text/plain',
+        Metadata: { colour: 'blue' },
+      }),
+    );
     expect(put.ETag).toBe('"ee8de918d05640145b18f70f4c3aa602"');
 
     const head = await t.s3.send(new HeadObjectCommand({ Bucket, Key: 'aws/a b.txt' }));
@@ -42,9 +47,12 @@ describe('objects through @aws-sdk/client-s3', () => {
 
   it('reports version ids and delete markers through x-amz-* headers', async () => {
     const versioned = await t.createBucket('awsver');
-    await t.s3.send(new PutBucketVersioningCommand({
-      Bucket: versioned, VersioningConfiguration: { Status: 'Enabled' },
-    }));
+    await t.s3.send(
+      new PutBucketVersioningCommand({
+        Bucket: versioned,
+        VersioningConfiguration: { Status: 'Enabled' },
+      }),
+    );
     const put = await t.s3.send(new PutObjectCommand({ Bucket: versioned, Key: 'k', Body: 'v1' }));
     expect(put.VersionId).toMatch(/\S/);
     const deleted = await t.s3.send(new DeleteObjectCommand({ Bucket: versioned, Key: 'k' }));
@@ -64,17 +72,29 @@ describe('objects through @aws-sdk/client-s3', () => {
     await t.s3.send(
       new PutObjectCommand({ Bucket, Key: 'src', Body: 'copy me', Metadata: { a: '1' } }),
     );
-    const copied = await t.s3.send(new CopyObjectCommand({
-      Bucket, Key: 'dst', CopySource: `${Bucket}/src`,
-      MetadataDirective: 'REPLACE', Metadata: { b: '2' },
-    }));
+    const copied = await t.s3.send(
+      new CopyObjectCommand({
+        Bucket,
+        Key: 'dst',
+        CopySource: `${Bucket}/src`,
+        MetadataDirective: 'REPLACE',
+        Metadata: { b: '2' },
+      }),
+    );
     expect(copied.CopyObjectResult?.ETag).toMatch(/^"[0-9a-f]{32}"$/);
     const head = await t.s3.send(new HeadObjectCommand({ Bucket, Key: 'dst' }));
     expect(head.Metadata).toEqual({ b: '2' });
 
-    const error = await rejectionOf(t.s3.send(new CopyObjectCommand({
-      Bucket, Key: 'dst2', CopySource: `/${Bucket}/src`, CopySourceIfMatch: '"nope"',
-    })));
+    const error = await rejectionOf(
+      t.s3.send(
+        new CopyObjectCommand({
+          Bucket,
+          Key: 'dst2',
+          CopySource: `/${Bucket}/src`,
+          CopySourceIfMatch: '"nope"',
+        }),
+      ),
+    );
     expect(error.$metadata.httpStatusCode).toBe(412);
   });
 

@@ -14,12 +14,9 @@ describe('resolveRange', () => {
   });
 
   const ignored = [undefined, 'bytes=1-2,4-5', 'bytes=4-2', 'pages=1-2', 'bytes=x-', 'bytes=-'];
-  it.each(ignored.map((header) => [header]))(
-    'ignores %s',
-    (header) => {
-      expect(resolveRange(header, 10)).toBeUndefined();
-    },
-  );
+  it.each(ignored.map((header) => [header]))('ignores %s', (header) => {
+    expect(resolveRange(header, 10)).toBeUndefined();
+  });
 
   it.each([['bytes=10-'], ['bytes=99999999999999999999-'], ['bytes=-0'], ['bytes=0-0']])(
     'refuses %s of an object too short for it with 416 and bytes */size',

@@ -129,7 +129,9 @@ describe('PUT Object - Copy', () => {
     it('copies a named source version and reports both version ids', async () => {
       const versioned = await t.createBucket('copyver');
       await t.cos.putBucketVersioning({
-        Bucket: versioned, Region: REGION, VersioningConfiguration: { Status: 'Enabled' },
+        Bucket: versioned,
+        Region: REGION,
+        VersioningConfiguration: { Status: 'Enabled' },
       });
       const put = (Body: string) =>
         t.cos.putObject({ Bucket: versioned, Region: REGION, Key: 'k', Body });
@@ -139,7 +141,10 @@ describe('PUT Object - Copy', () => {
       // Copying an old version onto its own key restores it.
       const source = `${copySource(versioned, 'k')}?versionId=${v1.VersionId}`;
       const result = await t.cos.putObjectCopy({
-        Bucket: versioned, Region: REGION, Key: 'k', CopySource: source,
+        Bucket: versioned,
+        Region: REGION,
+        Key: 'k',
+        CopySource: source,
       });
       expect(result.headers!['x-cos-copy-source-version-id']).toBe(v1.VersionId);
       const newId = result.headers!['x-cos-version-id'];
@@ -153,13 +158,18 @@ describe('PUT Object - Copy', () => {
     it('answers 404 NoSuchCopySource when the source is behind a delete marker', async () => {
       const versioned = await t.createBucket('copyver');
       await t.cos.putBucketVersioning({
-        Bucket: versioned, Region: REGION, VersioningConfiguration: { Status: 'Enabled' },
+        Bucket: versioned,
+        Region: REGION,
+        VersioningConfiguration: { Status: 'Enabled' },
       });
       await t.cos.putObject({ Bucket: versioned, Region: REGION, Key: 'k', Body: 'one' });
       await t.cos.deleteObject({ Bucket: versioned, Region: REGION, Key: 'k' });
       const error = await rejectionOf(
         t.cos.putObjectCopy({
-          Bucket: versioned, Region: REGION, Key: 'c', CopySource: copySource(versioned, 'k'),
+          Bucket: versioned,
+          Region: REGION,
+          Key: 'c',
+          CopySource: copySource(versioned, 'k'),
         }),
       );
       expect(error.code).toBe('NoSuchCopySource');
@@ -170,7 +180,10 @@ describe('PUT Object - Copy', () => {
     const body = Buffer.alloc(2 * 1024 * 1024, 7);
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'big', Body: body });
     await t.cos.sliceCopyFile({
-      Bucket, Region: REGION, Key: 'big-copy', CopySource: copySource(Bucket, 'big'),
+      Bucket,
+      Region: REGION,
+      Key: 'big-copy',
+      CopySource: copySource(Bucket, 'big'),
     });
     const got = await t.cos.getObject({ Bucket, Region: REGION, Key: 'big-copy' });
     expect(got.Body.equals(body)).toBe(true);

@@ -22,15 +22,12 @@ describe('parseCopySource', () => {
   });
 
   const invalid = ['', 'key-only', 'bucket/key', 'src-1250000000/', 'src-1250000000/k?versionId='];
-  it.each(invalid.map((header) => [header]))(
-    'refuses %s with InvalidCopySource',
-    (header) => {
-      expect(() => parseCopySource(header)).toThrow(CosError);
-      try {
-        parseCopySource(header);
-      } catch (error) {
-        expect((error as CosError).code).toBe('InvalidCopySource');
-      }
-    },
-  );
+  it.each(invalid.map((header) => [header]))('refuses %s with InvalidCopySource', (header) => {
+    expect(() => parseCopySource(header)).toThrow(CosError);
+    try {
+      parseCopySource(header);
+    } catch (error) {
+      expect((error as CosError).code).toBe('InvalidCopySource');
+    }
+  });
 });

@@ -147,7 +147,11 @@ describe('GET and HEAD Object', () => {
 
     it('refuses them on anonymous requests with 400 InvalidRequest', async () => {
       await t.cos.putObject({
-        Bucket, Region: REGION, Key: 'public', Body: 'p', ACL: 'public-read',
+        Bucket,
+        Region: REGION,
+        Key: 'public',
+        Body: 'p',
+        ACL: 'public-read',
       });
       const host = bucketHost(Bucket);
       const plain = await raw(t).get('/public').set('Host', host);
@@ -178,7 +182,11 @@ describe('GET and HEAD Object', () => {
 
   it('answers 403 InvalidObjectState to GET of an archived object, but serves HEAD', async () => {
     await t.cos.putObject({
-      Bucket, Region: REGION, Key: 'cold', Body: 'c', StorageClass: 'ARCHIVE',
+      Bucket,
+      Region: REGION,
+      Key: 'cold',
+      Body: 'c',
+      StorageClass: 'ARCHIVE',
     });
     const head = await t.cos.headObject({ Bucket, Region: REGION, Key: 'cold' });
     expect(head.headers!['x-cos-storage-class']).toBe('ARCHIVE');
@@ -194,7 +202,11 @@ describe('GET and HEAD Object', () => {
     try {
       const FilePath = join(dir, 'big.bin');
       await t.cos.downloadFile({
-        Bucket, Region: REGION, Key: 'big.bin', FilePath, ChunkSize: 1024 * 1024,
+        Bucket,
+        Region: REGION,
+        Key: 'big.bin',
+        FilePath,
+        ChunkSize: 1024 * 1024,
       });
       expect(readFileSync(FilePath).equals(big)).toBe(true);
     } finally {

@@ -15,8 +15,9 @@ export function copySource(bucket: string, key: string, region = REGION): string
 
 /** Path as the COS SDK puts it on the wire (reference 1.4). */
 export function objectPath(key: string): string {
-  const encoded = encodeURIComponent(key).replace(/[!'()*]/g, (c) =>
-    '%' + c.charCodeAt(0).toString(16).toUpperCase(),
+  const encoded = encodeURIComponent(key).replace(
+    /[!'()*]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase(),
   );
   return '/' + encoded.replace(/%2F/g, '/');
 }
@@ -32,7 +33,12 @@ export function signCos(
   const { SecretId, SecretKey } = t.emulator.cosOptions();
   return COS.getAuthorization({
     // The typings leave out HEAD, which the signature covers like any other method.
-    SecretId, SecretKey, Method: method as COS.Method, Key: key, Query: query, Headers: headers,
+    SecretId,
+    SecretKey,
+    Method: method as COS.Method,
+    Key: key,
+    Query: query,
+    Headers: headers,
   });
 }
 
@@ -71,7 +77,10 @@ export type LooseCall = (params: Record<string, unknown>) => Promise<any>;
  */
 export function loose(cos: COS): Record<LooseMethod, LooseCall> {
   const client = cos as unknown as Record<LooseMethod, LooseCall>;
-  const bound = (name: LooseMethod): LooseCall => (params) => client[name](params);
+  const bound =
+    (name: LooseMethod): LooseCall =>
+    (params) =>
+      client[name](params);
   return {
     getObject: bound('getObject'),
     headObject: bound('headObject'),

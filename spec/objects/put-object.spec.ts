@@ -101,13 +101,15 @@ describe('PUT Object', () => {
   it('refuses a Content-MD5 that is not base64 of 16 bytes with 400 InvalidDigest', async () => {
     const error = await rejectionOf(
       loose(t.cos).putObject({
-        Bucket, Region: REGION, Key: 'md5-bad', Body: 'x', ContentMD5: 'abc',
+        Bucket,
+        Region: REGION,
+        Key: 'md5-bad',
+        Body: 'x',
+        ContentMD5: 'abc',
       }),
     );
     expect(error.code).toBe('InvalidDigest');
-    const missing = await rejectionOf(
-      t.cos.headObject({ Bucket, Region: REGION, Key: 'md5-bad' }),
-    );
+    const missing = await rejectionOf(t.cos.headObject({ Bucket, Region: REGION, Key: 'md5-bad' }));
     expect(missing.statusCode).toBe(404);
   });
 
@@ -142,7 +144,9 @@ describe('PUT Object', () => {
   it('ignores x-cos-forbid-overwrite once versioning has been enabled', async () => {
     const versioned = await t.createBucket('forbid');
     await t.cos.putBucketVersioning({
-      Bucket: versioned, Region: REGION, VersioningConfiguration: { Status: 'Suspended' },
+      Bucket: versioned,
+      Region: REGION,
+      VersioningConfiguration: { Status: 'Suspended' },
     });
     const Headers = { 'x-cos-forbid-overwrite': 'true' };
     await t.cos.putObject({ Bucket: versioned, Region: REGION, Key: 'k', Body: '1', Headers });
@@ -157,7 +161,9 @@ describe('PUT Object', () => {
       t.cos.putObject({ Bucket: versioned, Region: REGION, Key, Body: 'v' });
     const setStatus = (Status: 'Enabled' | 'Suspended') =>
       t.cos.putBucketVersioning({
-        Bucket: versioned, Region: REGION, VersioningConfiguration: { Status },
+        Bucket: versioned,
+        Region: REGION,
+        VersioningConfiguration: { Status },
       });
 
     expect((await put('a')).VersionId).toBeUndefined();
@@ -172,7 +178,11 @@ describe('PUT Object', () => {
   it('refuses an unknown storage class with 400 InvalidStorageClass', async () => {
     const error = await rejectionOf(
       loose(t.cos).putObject({
-        Bucket, Region: REGION, Key: 'sc', Body: 'x', StorageClass: 'COLD',
+        Bucket,
+        Region: REGION,
+        Key: 'sc',
+        Body: 'x',
+        StorageClass: 'COLD',
       }),
     );
     expect(error.code).toBe('InvalidStorageClass');

@@ -111,7 +111,10 @@ describe('bucket versioning and versioned objects', () => {
 
       // Removing the marker by its id brings the object back.
       const removed = await loose(t.cos).deleteObject({
-        Bucket, Region: REGION, Key: 'k', VersionId: markerId,
+        Bucket,
+        Region: REGION,
+        Key: 'k',
+        VersionId: markerId,
       });
       expect(removed.headers!['x-cos-delete-marker']).toBe('true');
       const back = await t.cos.getObject({ Bucket, Region: REGION, Key: 'k' });
@@ -124,7 +127,10 @@ describe('bucket versioning and versioned objects', () => {
       const v1 = await t.cos.putObject({ Bucket, Region: REGION, Key: 'k', Body: 'one' });
       const v2 = await t.cos.putObject({ Bucket, Region: REGION, Key: 'k', Body: 'two' });
       const removed = await loose(t.cos).deleteObject({
-        Bucket, Region: REGION, Key: 'k', VersionId: v2.VersionId,
+        Bucket,
+        Region: REGION,
+        Key: 'k',
+        VersionId: v2.VersionId,
       });
       expect(removed.headers!['x-cos-version-id']).toBe(v2.VersionId);
       expect(removed.headers!['x-cos-delete-marker']).toBeUndefined();
@@ -153,7 +159,10 @@ describe('bucket versioning and versioned objects', () => {
       const byNull = await t.cos.getObject({ Bucket, Region: REGION, Key: 'k', VersionId: 'null' });
       expect(byNull.Body.toString()).toBe('null-2');
       const older = await t.cos.getObject({
-        Bucket, Region: REGION, Key: 'k', VersionId: kept.VersionId,
+        Bucket,
+        Region: REGION,
+        Key: 'k',
+        VersionId: kept.VersionId,
       });
       expect(older.Body.toString()).toBe('kept');
     });

@@ -155,10 +155,7 @@ describe('POST Object (browser form upload)', () => {
 
   it('answers 400 when the form has no file', async () => {
     const Bucket = await t.createBucket();
-    const res = await request(t.emulator.url)
-      .post('/')
-      .set('Host', host(Bucket))
-      .field('key', 'k');
+    const res = await request(t.emulator.url).post('/').set('Host', host(Bucket)).field('key', 'k');
     expect(res.status).toBe(400);
     expect(res.text).toContain('IncorrectNumberOfFilesInPostRequest');
   });

@@ -71,12 +71,15 @@ describe('bucket default encryption (/?encryption)', () => {
     const Bucket = await other.createBucket();
     const host = `${Bucket}.cos.${REGION}.myqcloud.com`;
     await setBucketDefault(other, Bucket, REGION, 'AES256');
-    expect((await request(other.emulator.url).delete('/?encryption').set('Host', host)).status)
-      .toBe(204);
-    expect((await request(other.emulator.url).delete('/?encryption').set('Host', host)).status)
-      .toBe(204);
-    expect((await request(other.emulator.url).get('/?encryption').set('Host', host)).status)
-      .toBe(404);
+    expect(
+      (await request(other.emulator.url).delete('/?encryption').set('Host', host)).status,
+    ).toBe(204);
+    expect(
+      (await request(other.emulator.url).delete('/?encryption').set('Host', host)).status,
+    ).toBe(204);
+    expect((await request(other.emulator.url).get('/?encryption').set('Host', host)).status).toBe(
+      404,
+    );
   });
 
   describe('refuses bad bodies', () => {
@@ -100,15 +103,15 @@ describe('bucket default encryption (/?encryption)', () => {
     it.each(cases.map(([code, body, what]) => [code, what, body]))(
       '400 %s for %s',
       async (code, _what, body) => {
-      const other = await raw();
-      const Bucket = await other.createBucket();
-      const res = await request(other.emulator.url)
-        .put('/?encryption')
-        .set('Host', `${Bucket}.cos.${REGION}.myqcloud.com`)
-        .set('Content-Type', 'application/xml')
-        .send(body);
-      expect(res.status).toBe(400);
-      expect(res.text).toContain(`<Code>${code}</Code>`);
+        const other = await raw();
+        const Bucket = await other.createBucket();
+        const res = await request(other.emulator.url)
+          .put('/?encryption')
+          .set('Host', `${Bucket}.cos.${REGION}.myqcloud.com`)
+          .set('Content-Type', 'application/xml')
+          .send(body);
+        expect(res.status).toBe(400);
+        expect(res.text).toContain(`<Code>${code}</Code>`);
       },
     );
   });

@@ -6,12 +6,7 @@ import { StoredBody } from '../../src/core/model/object-version';
 import { BlobRef, BlobStore } from '../../src/storage/blob-store';
 import { createBlobStore } from '../../src/storage/create-blob-store';
 import { sealChunk } from '../../src/sse/chunk-cipher';
-import {
-  CHUNK_SIZE,
-  chunkCount,
-  SEALED_CHUNK_SIZE,
-  sealedSize,
-} from '../../src/sse/chunk-layout';
+import { CHUNK_SIZE, chunkCount, SEALED_CHUNK_SIZE, sealedSize } from '../../src/sse/chunk-layout';
 import { newDataKey } from '../../src/sse/data-keys';
 
 const GIB = 1024 ** 3;

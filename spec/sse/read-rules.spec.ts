@@ -42,7 +42,9 @@ describe('SSE-C keys, SSE request validation and tampering', () => {
     await putSseC(Bucket);
     const copy = (Headers?: Record<string, string>) =>
       t.cos.putObjectCopy({
-        Bucket, Region: REGION, Key: 'dst',
+        Bucket,
+        Region: REGION,
+        Key: 'dst',
         CopySource: `${Bucket}.cos.${REGION}.myqcloud.com/c`,
         ...(Headers ? { Headers } : {}),
       } as never);
@@ -52,8 +54,9 @@ describe('SSE-C keys, SSE request validation and tampering', () => {
       code: 'AccessDenied',
     });
     await copy(copySourceSseC());
-    expect((await t.cos.getObject({ Bucket, Region: REGION, Key: 'dst' })).Body.toString())
-      .toBe('customer secret');
+    expect((await t.cos.getObject({ Bucket, Region: REGION, Key: 'dst' })).Body.toString()).toBe(
+      'customer secret',
+    );
   });
 
   it('answers 400 InvalidRequest to SSE-C headers on an object that is not SSE-C', async () => {
@@ -70,7 +73,9 @@ describe('SSE-C keys, SSE request validation and tampering', () => {
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'p', Body: 'x', ...sse });
     await expect(
       t.cos.getObject({
-        Bucket, Region: REGION, Key: 'p',
+        Bucket,
+        Region: REGION,
+        Key: 'p',
         Headers: { 'x-cos-server-side-encryption': 'AES256' },
       } as never),
     ).rejects.toMatchObject({ statusCode: 400, code: 'SSEHeaderNotAllowed' });
@@ -105,8 +110,12 @@ describe('SSE-C keys, SSE request validation and tampering', () => {
     const Bucket = await t.createBucket();
     const SSEContext = 'eyJhIjoiYXNkZmEiLCJiIjoiMTIzMzIxIn0=';
     await t.cos.putObject({
-      Bucket, Region: REGION, Key: 'ctx', Body: 'with context',
-      ServerSideEncryption: 'cos/kms', SSEContext,
+      Bucket,
+      Region: REGION,
+      Key: 'ctx',
+      Body: 'with context',
+      ServerSideEncryption: 'cos/kms',
+      SSEContext,
     });
     const got = await t.cos.getObject({ Bucket, Region: REGION, Key: 'ctx' });
     expect(got.Body.toString()).toBe('with context');
@@ -114,19 +123,36 @@ describe('SSE-C keys, SSE request validation and tampering', () => {
 
   it('takes the x-amz- forms from @aws-sdk/client-s3, aws:kms meaning SSE-KMS', async () => {
     const Bucket = await t.createBucket();
-    const put = await t.s3.send(new PutObjectCommand({
-      Bucket, Key: 'aws', Body: 'from the aws sdk', ServerSideEncryption: 'aws:kms',
-    }));
+    const put = await t.s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: 'aws',
+        Body: 'from the aws sdk',
+        ServerSideEncryption: 'aws:kms',
+      }),
+    );
     expect(put.ServerSideEncryption).toBe('cos/kms');
     expect((await rawAtRest(t, Bucket, 'aws')).sse).toBe('SSE-KMS');
     const { SSECustomerKey, SSECustomerKeyMD5 } = sseC();
-    await t.s3.send(new PutObjectCommand({
-      Bucket, Key: 'awsc', Body: 'customer',
-      SSECustomerAlgorithm: 'AES256', SSECustomerKey, SSECustomerKeyMD5,
-    }));
-    const got = await t.s3.send(new GetObjectCommand({
-      Bucket, Key: 'awsc', SSECustomerAlgorithm: 'AES256', SSECustomerKey, SSECustomerKeyMD5,
-    }));
+    await t.s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: 'awsc',
+        Body: 'customer',
+        SSECustomerAlgorithm: 'AES256',
+        SSECustomerKey,
+        SSECustomerKeyMD5,
+      }),
+    );
+    const got = await t.s3.send(
+      new GetObjectCommand({
+        Bucket,
+        Key: 'awsc',
+        SSECustomerAlgorithm: 'AES256',
+        SSECustomerKey,
+        SSECustomerKeyMD5,
+      }),
+    );
     expect(await got.Body!.transformToString()).toBe('customer');
     expect(got.SSECustomerAlgorithm).toBe('AES256');
   });

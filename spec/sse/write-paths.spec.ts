@@ -54,7 +54,11 @@ describe('SSE on every write path', () => {
     const Bucket = await t.createBucket();
     const plain = `secret ${mode} `.repeat(50);
     const put = await t.cos.putObject({
-      Bucket, Region: REGION, Key: 'o', Body: plain, ...writeParams(mode),
+      Bucket,
+      Region: REGION,
+      Key: 'o',
+      Body: plain,
+      ...writeParams(mode),
     });
     expect(put.headers).toEqual(expect.objectContaining(echoed(mode)));
     await expectStoredEncrypted(Bucket, 'o', mode, plain);
@@ -65,7 +69,9 @@ describe('SSE on every write path', () => {
     const plain = 'copied bytes '.repeat(40);
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'src', Body: plain });
     const copy = await t.cos.putObjectCopy({
-      Bucket, Region: REGION, Key: 'dst',
+      Bucket,
+      Region: REGION,
+      Key: 'dst',
       CopySource: `${Bucket}.cos.${REGION}.myqcloud.com/src`,
       ...writeParams(mode),
     });
@@ -80,7 +86,9 @@ describe('SSE on every write path', () => {
     await setBucketDefault(t, Target, REGION, 'AES256');
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'src', Body: 'sse-c source', ...sseC() });
     await t.cos.putObjectCopy({
-      Bucket: Target, Region: REGION, Key: 'dst',
+      Bucket: Target,
+      Region: REGION,
+      Key: 'dst',
       CopySource: `${Bucket}.cos.${REGION}.myqcloud.com/src`,
       Headers: copySourceSseC(),
     } as never);
@@ -96,7 +104,11 @@ describe('SSE on every write path', () => {
     const parts = [];
     for (const PartNumber of [1, 2]) {
       const part = await t.cos.multipartUpload({
-        ...base, UploadId: init.UploadId, PartNumber, Body: partBody, ...readParams(mode),
+        ...base,
+        UploadId: init.UploadId,
+        PartNumber,
+        Body: partBody,
+        ...readParams(mode),
       } as never);
       expect(part.headers).toEqual(expect.objectContaining(echoed(mode)));
       parts.push({ PartNumber, ETag: part.ETag });
@@ -115,10 +127,15 @@ describe('SSE on every write path', () => {
     // Changing the default after Initiate does not change the upload.
     await t.cos.deleteBucketEncryption({ Bucket, Region: REGION });
     const part = await t.cos.multipartUpload({
-      ...base, UploadId: init.UploadId, PartNumber: 1, Body: 'only part',
+      ...base,
+      UploadId: init.UploadId,
+      PartNumber: 1,
+      Body: 'only part',
     });
     await t.cos.multipartComplete({
-      ...base, UploadId: init.UploadId, Parts: [{ PartNumber: 1, ETag: part.ETag }],
+      ...base,
+      UploadId: init.UploadId,
+      Parts: [{ PartNumber: 1, ETag: part.ETag }],
     });
     await expectStoredEncrypted(Bucket, 'mp', 'SSE-KMS', 'only part');
   });
@@ -136,7 +153,11 @@ describe('SSE on every write path', () => {
     const Bucket = await t.createBucket();
     const append = (Position: number, Body: string) =>
       t.cos.appendObject({
-        Bucket, Region: REGION, Key: 'log', Position, Body,
+        Bucket,
+        Region: REGION,
+        Key: 'log',
+        Position,
+        Body,
         ...(Position === 0 ? writeParams(mode) : readParams(mode)),
       } as never);
     const first = await append(0, 'first line;');

@@ -14,7 +14,10 @@ describe('SegmentBlobStore', () => {
     const store = createBlobStore();
     const bytes = Buffer.alloc(20 * 1024 * 1024);
     for (let i = 0; i < bytes.length; i += 4) bytes.writeUInt32LE(i, i);
-    const stored = await ingest(store, Readable.from([bytes.subarray(0, 9e6), bytes.subarray(9e6)]));
+    const stored = await ingest(
+      store,
+      Readable.from([bytes.subarray(0, 9e6), bytes.subarray(9e6)]),
+    );
 
     expect(stored.size).toBe(bytes.length);
     expect((await collect(store.read(stored.blob))).equals(bytes)).toBe(true);

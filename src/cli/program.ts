@@ -67,8 +67,10 @@ export function toEmulatorOptions(cli: CliOptions): EmulatorOptions {
 
 export function describeEnvironment(program: Command): string {
   const names = program.options.map((option) => option.envVar).filter(Boolean);
-  return `Every option can also be set with an environment variable: ${names.join(', ')}. ` +
-    'Lists in variables are comma-separated.';
+  return (
+    `Every option can also be set with an environment variable: ${names.join(', ')}. ` +
+    'Lists in variables are comma-separated.'
+  );
 }
 
 function parsePort(value: string): number {
@@ -85,7 +87,10 @@ function parseAppId(value: string): string {
 }
 
 function splitList(value: string): string[] {
-  return value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function collectList(value: string, previous?: string[]): string[] {

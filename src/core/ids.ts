@@ -5,7 +5,8 @@ let sequence = 0;
 /** Opaque, URL-safe ids in the shapes COS uses (reference 3.2, 4.6, 4.14). */
 export function newRequestId(): string {
   sequence = (sequence + 1) % 0xffffff;
-  const text = `${Date.now().toString(16)}_${sequence.toString(16)}_${randomBytes(4).toString('hex')}`;
+  const random = randomBytes(4).toString('hex');
+  const text = `${Date.now().toString(16)}_${sequence.toString(16)}_${random}`;
   return Buffer.from(text).toString('base64').replace(/=+$/, '');
 }
 

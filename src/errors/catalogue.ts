@@ -35,13 +35,19 @@ export const ERROR_CATALOGUE = {
   InvalidStorageClass: [400, 'The storage class you specified is not valid.'],
   InvalidTag: [400, 'The tag provided was not a valid tag.'],
   InvalidURI: [400, 'Could not parse the specified URI.'],
-  InventoryConfigurationNotFoundError: [404, 'The specified inventory configuration does not exist.'],
+  InventoryConfigurationNotFoundError: [
+    404,
+    'The specified inventory configuration does not exist.',
+  ],
   KeyTooLong: [400, 'Your key is too long.'],
   KmsException: [400, 'The KMS request failed.'],
   KmsInternalException: [500, 'KMS encountered an internal error.'],
   KmsKeyDisabled: [400, 'The KMS key is disabled.'],
   KmsKeyNotExist: [400, 'The KMS key does not exist.'],
-  MalformedPOSTRequest: [400, 'The body of your POST request is not well-formed multipart/form-data.'],
+  MalformedPOSTRequest: [
+    400,
+    'The body of your POST request is not well-formed multipart/form-data.',
+  ],
   MalformedPolicy: [400, 'The policy is not well-formed.'],
   MalformedXML: [
     400,
@@ -68,7 +74,10 @@ export const ERROR_CATALOGUE = {
   NoSuchVersion: [404, 'The specified version does not exist.'],
   NoSuchWebsiteConfiguration: [404, 'The specified bucket does not have a website configuration.'],
   NoSuchConfiguration: [404, 'The specified configuration does not exist.'],
-  NotImplemented: [501, 'A header or operation you provided implies functionality that is not implemented.'],
+  NotImplemented: [
+    501,
+    'A header or operation you provided implies functionality that is not implemented.',
+  ],
   ObjectNotAppendable: [409, 'The object is not appendable.'],
   OriginConfigurationNotFoundError: [404, 'The origin configuration does not exist.'],
   PathConflict: [409, 'The path conflicts with an existing object.'],

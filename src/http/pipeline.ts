@@ -27,8 +27,12 @@ export function cosPipeline(runtime: HttpRuntime) {
     try {
       const target = resolveTarget(req.originalUrl, req.headers.host ?? '', runtime);
       ctx = new RequestContext(req, res, runtime, requestId, target, log);
-      ctx.principal = authenticate({ method: req.method, headers: req.headers, target }, runtime.auth);
-      const level = target.style === 'service' ? 'service' : target.key === undefined ? 'bucket' : 'object';
+      ctx.principal = authenticate(
+        { method: req.method, headers: req.headers, target },
+        runtime.auth,
+      );
+      const level =
+        target.style === 'service' ? 'service' : target.key === undefined ? 'bucket' : 'object';
       const operation = findOperation(level, req.method, target.query);
       ctx.operation = operation.name;
       checkAccess(ctx, operation);
@@ -48,7 +52,9 @@ export function cosPipeline(runtime: HttpRuntime) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const where = ctx ? `${ctx.target.bucket ?? '-'}/${ctx.target.key ?? ''}` : req.originalUrl;
       const operation = ctx?.operation ?? 'Unknown';
-      log.info(`${req.method} ${where} ${operation} ${status}${code ? ' ' + code : ''} ${ms.toFixed(1)}ms`);
+      log.info(
+        `${req.method} ${where} ${operation} ${status}${code ? ' ' + code : ''} ${ms.toFixed(1)}ms`,
+      );
     }
   };
 }

@@ -11,7 +11,10 @@ const MAX_XML_BYTES = 1024 * 1024;
  * Reads a request body whole, up to a limit (never unbounded), checking Content-MD5 when sent.
  * For configuration and control bodies only; object bytes stream through storeBody instead.
  */
-export async function readSmallBody(ctx: RequestContext, maxBytes = MAX_XML_BYTES): Promise<Buffer> {
+export async function readSmallBody(
+  ctx: RequestContext,
+  maxBytes = MAX_XML_BYTES,
+): Promise<Buffer> {
   const declared = Number(ctx.header('content-length') ?? '0');
   if (declared > maxBytes) {
     ctx.req.resume();
@@ -39,7 +42,10 @@ export async function readSmallBody(ctx: RequestContext, maxBytes = MAX_XML_BYTE
 }
 
 /** Reads and parses an XML request body whose root must be one of `roots`. */
-export async function readXmlBody(ctx: RequestContext, roots: string | string[]): Promise<XmlElement> {
+export async function readXmlBody(
+  ctx: RequestContext,
+  roots: string | string[],
+): Promise<XmlElement> {
   const body = await readSmallBody(ctx);
   if (body.length === 0) throw new CosError('MissingRequestBodyError');
   return parseXml(body.toString('utf8'), roots);

@@ -23,7 +23,7 @@ export interface Target {
 }
 
 export interface RoutingOptions {
-  /** Extra domains served like myqcloud.com, e.g. `localhost` for `<bucket>.cos.<region>.localhost`. */
+  /** Domains served like myqcloud.com: `localhost` serves `<bucket>.cos.<region>.localhost`. */
   localDomains: string[];
 }
 
@@ -33,7 +33,11 @@ const REGION_HOST = /^cos\.([a-z0-9-]+)\.(.+)$/;
 const SERVICE_HOST = /^service\.cos\.(.+)$/;
 
 /** Resolves the target of a request from its request line and Host header (reference 1.8). */
-export function resolveTarget(requestUrl: string, hostHeader: string, options: RoutingOptions): Target {
+export function resolveTarget(
+  requestUrl: string,
+  hostHeader: string,
+  options: RoutingOptions,
+): Target {
   let url = requestUrl;
   let hostWithPort = hostHeader;
   if (/^https?:\/\//i.test(url)) {

@@ -63,7 +63,11 @@ export function uniqueBucketName(
   prefix = 'test',
   appId = process.env.COS_EMULATOR_APP_ID ?? DEFAULT_APP_ID,
 ): string {
-  const stem = prefix.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'test';
+  const stem =
+    prefix
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'test';
   return `${stem.slice(0, 30)}-${randomBytes(4).toString('hex')}-${appId}`;
 }
 

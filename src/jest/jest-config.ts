@@ -15,7 +15,11 @@ export const CONFIG_FILES = ['cos-emulator.config.json', 'cos-emulator.config.ya
  */
 export function jestEmulatorOptions(rootDir: string, env = process.env): EmulatorOptions {
   const options: EmulatorOptions = { port: 0, logLevel: 'warn', ...readConfigFile(rootDir) };
-  const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+  const list = (value: string) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
 
   if (env.COS_EMULATOR_PORT) {
     const port = Number(env.COS_EMULATOR_PORT);

@@ -33,8 +33,7 @@ export function fromBucketDefault(
  * emulator never has the customer key, so the ciphertext travels unopened, as in S3).
  */
 export type ReplicaEncryption =
-  | { kind: 'encrypt'; choice: EncryptionChoice | undefined }
-  | { kind: 'verbatim' };
+  { kind: 'encrypt'; choice: EncryptionChoice | undefined } | { kind: 'verbatim' };
 
 export function chooseForReplica(
   source: ObjectEncryption | undefined,
@@ -54,10 +53,7 @@ export function chooseForReplica(
  * CMK and context; for SSE-C the same customer key, which the caller must present (an append to
  * an SSE-C object). Appends and replicas use it so a rewrite never silently changes protection.
  */
-export function keepProtection(
-  existing: ObjectEncryption,
-  customerKey?: Buffer,
-): EncryptionChoice {
+export function keepProtection(existing: ObjectEncryption, customerKey?: Buffer): EncryptionChoice {
   if (existing.mode === 'SSE-COS') return { mode: 'SSE-COS' };
   if (existing.mode === 'SSE-KMS') {
     return { mode: 'SSE-KMS', kmsKeyId: existing.kmsKeyId, context: existing.kmsContext };

@@ -39,4 +39,3 @@ export function chunkNonce(prefix: Buffer, index: number): Buffer {
   nonce.writeUInt32BE(index, NONCE_PREFIX_SIZE);
   return nonce;
 }
-

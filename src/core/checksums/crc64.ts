@@ -59,7 +59,8 @@ export class Crc64 {
     const end8 = bytes.length - (bytes.length % 8);
     for (; i < end8; i += 8) {
       const a = lo ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
-      const b = hi ^ (bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24));
+      const b =
+        hi ^ (bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24));
       lo =
         tableLo[7 * 256 + (a & 0xff)] ^
         tableLo[6 * 256 + ((a >>> 8) & 0xff)] ^

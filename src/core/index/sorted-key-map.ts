@@ -65,11 +65,7 @@ export class SortedKeyMap<V> {
   }
 
   /** Entries in key order, starting at the first key >= `from` (or > `from` when exclusive). */
-  *entriesFrom(
-    from?: string,
-    exclusive = false,
-    counter?: VisitCounter,
-  ): Generator<[string, V]> {
+  *entriesFrom(from?: string, exclusive = false, counter?: VisitCounter): Generator<[string, V]> {
     let b = from === undefined ? 0 : this.blockFor(from);
     let i = 0;
     if (from !== undefined && this.blocks[b]) {

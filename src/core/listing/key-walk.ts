@@ -20,8 +20,7 @@ export interface KeyWalkOptions {
 
 /** One step of a listing: a key with its value, or a common prefix rolling up many keys. */
 export type KeyWalkItem<V> =
-  | { kind: 'entry'; key: string; value: V }
-  | { kind: 'prefix'; prefix: string };
+  { kind: 'entry'; key: string; value: V } | { kind: 'prefix'; prefix: string };
 
 /**
  * Walks an index under a prefix in key order, rolling keys that contain the delimiter after the

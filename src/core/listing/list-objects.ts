@@ -29,10 +29,12 @@ export function listObjects(
   query: ListObjectsQuery,
   counter?: VisitCounter,
 ): ObjectListing {
-  const walk = walkKeys(
-    (from, exclusive, visits) => table.currentFrom(from, exclusive, visits),
-    { prefix: query.prefix, delimiter: query.delimiter, after: query.after, counter },
-  );
+  const walk = walkKeys((from, exclusive, visits) => table.currentFrom(from, exclusive, visits), {
+    prefix: query.prefix,
+    delimiter: query.delimiter,
+    after: query.after,
+    counter,
+  });
   const page = takePage(walk, query.maxKeys);
 
   const listing: ObjectListing = {

@@ -14,8 +14,7 @@ export interface ListUploadsQuery {
 }
 
 export type UploadListItem =
-  | { kind: 'upload'; upload: MultipartUpload }
-  | { kind: 'prefix'; prefix: string };
+  { kind: 'upload'; upload: MultipartUpload } | { kind: 'prefix'; prefix: string };
 
 export interface UploadListing {
   items: UploadListItem[];

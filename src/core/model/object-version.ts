@@ -61,7 +61,10 @@ export interface Tag {
 }
 
 export interface Grant {
-  /** e.g. `qcs::cam::uin/100000000001:uin/100000000001`, or `http://cam.qcloud.com/groups/global/AllUsers`. */
+  /**
+   * e.g. `qcs::cam::uin/100000000001:uin/100000000001`, or the AllUsers group
+   * `http://cam.qcloud.com/groups/global/AllUsers`.
+   */
   grantee: string;
   granteeType: 'CanonicalUser' | 'Group';
   permission: 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP' | 'FULL_CONTROL';

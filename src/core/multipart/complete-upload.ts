@@ -89,5 +89,8 @@ function selectParts(
 }
 
 function unquote(etag: string): string {
-  return etag.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+  return etag
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .toLowerCase();
 }

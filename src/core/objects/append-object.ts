@@ -67,8 +67,11 @@ export async function appendObject(
     ? Readable.from(concatenate(openPrevious(service, previous, input.customerKey), appended))
     : appended;
   const stored = await storeBody(service, bucket, source, {
-    encryption: protection ? keepProtection(protection, input.customerKey) : previous ? undefined
-      : input.encryption,
+    encryption: protection
+      ? keepProtection(protection, input.customerKey)
+      : previous
+        ? undefined
+        : input.encryption,
     applyBucketDefault: previous === undefined,
     maxSize: MAX_APPENDABLE_BYTES - (rewrite ? 0 : (previous?.size ?? 0)),
   });
@@ -104,9 +107,14 @@ function checkPosition(bucket: Bucket, key: string, position: number): ObjectVer
 }
 
 function appendPositionError(length: number): CosError {
-  return new CosError('AppendPositionErr', undefined, {}, {
-    'x-cos-next-append-position': String(length),
-  });
+  return new CosError(
+    'AppendPositionErr',
+    undefined,
+    {},
+    {
+      'x-cos-next-append-position': String(length),
+    },
+  );
 }
 
 function commitAppend(

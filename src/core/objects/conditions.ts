@@ -52,7 +52,10 @@ export function assertCopyConditions(version: ObjectVersion, conditions: ObjectC
 /** `*`, or a comma-separated list of quoted (or bare) ETags; weak `W/` prefixes compare equal. */
 export function etagListMatches(header: string, etag: string): boolean {
   for (const item of header.split(',')) {
-    const candidate = item.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+    const candidate = item
+      .trim()
+      .replace(/^W\//, '')
+      .replace(/^"(.*)"$/, '$1');
     if (candidate === '*' || candidate === etag) return true;
   }
   return false;

@@ -11,10 +11,15 @@ export function resolveVersion(bucket: Bucket, key: string, versionId?: string):
     const latest = bucket.objects.latest(key);
     if (!latest) throw new CosError('NoSuchKey');
     if (latest.isDeleteMarker) {
-      throw new CosError('NoSuchKey', undefined, {}, {
-        'x-cos-delete-marker': 'true',
-        'x-cos-version-id': latest.versionId,
-      });
+      throw new CosError(
+        'NoSuchKey',
+        undefined,
+        {},
+        {
+          'x-cos-delete-marker': 'true',
+          'x-cos-version-id': latest.versionId,
+        },
+      );
     }
     return latest;
   }
@@ -24,10 +29,15 @@ export function resolveVersion(bucket: Bucket, key: string, versionId?: string):
   }
   if (version.isDeleteMarker) {
     // GET of a delete marker by id: 405 as in S3 (reference appendix A.17, suggested default).
-    throw new CosError('MethodNotAllowed', undefined, {}, {
-      'x-cos-delete-marker': 'true',
-      'x-cos-version-id': version.versionId,
-    });
+    throw new CosError(
+      'MethodNotAllowed',
+      undefined,
+      {},
+      {
+        'x-cos-delete-marker': 'true',
+        'x-cos-version-id': version.versionId,
+      },
+    );
   }
   return version;
 }

@@ -53,11 +53,7 @@ export async function storeBody(
  * Checks, before any header is sent, that a body can be read: the right SSE-C key is presented,
  * the KMS key is usable. Throws the CosError a GET or HEAD must answer.
  */
-export function assertReadable(
-  service: CosService,
-  body: StoredBody,
-  customerKey?: Buffer,
-): void {
+export function assertReadable(service: CosService, body: StoredBody, customerKey?: Buffer): void {
   checkCustomerKey(body.encryption, customerKey);
   if (body.encryption) openDataKey(service, body.encryption, customerKey);
 }

@@ -1,10 +1,6 @@
 import { createHash, createHmac } from 'crypto';
 import type { QueryParams } from '../query';
-import {
-  checkValidityWindow,
-  malformedAuthorization,
-  signatureMismatch,
-} from './auth-errors';
+import { checkValidityWindow, malformedAuthorization, signatureMismatch } from './auth-errors';
 import { AuthRequest, headerValues } from './types';
 import { compareBytes, percentDecode, uriEncode } from './uri-encoding';
 

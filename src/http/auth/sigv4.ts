@@ -153,7 +153,10 @@ function requestLongDate(request: AuthRequest): string {
   if (date === undefined) throw malformedAuthorization('missing x-amz-date (or Date) header');
   const parsed = new Date(date);
   if (Number.isNaN(parsed.getTime())) throw malformedAuthorization('Date header is not a date');
-  return parsed.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return parsed
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**

@@ -15,7 +15,11 @@ import { sendEmpty, sendXml } from '../respond';
 import { parseXml, XmlElement, XmlObject } from '../xml';
 
 const PERMISSIONS: ReadonlyArray<Grant['permission']> = [
-  'READ', 'WRITE', 'READ_ACP', 'WRITE_ACP', 'FULL_CONTROL',
+  'READ',
+  'WRITE',
+  'READ_ACP',
+  'WRITE_ACP',
+  'FULL_CONTROL',
 ];
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 

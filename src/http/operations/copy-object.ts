@@ -47,12 +47,17 @@ export async function copyObject(ctx: RequestContext): Promise<void> {
     'x-cos-hash-crc64ecma': version.body?.crc64,
     ...encryptionResponseHeaders(version.body?.encryption),
   });
-  sendXml(ctx, 'CopyObjectResult', {
-    ETag: quoteEtag(version.etag),
-    LastModified: isoSeconds(version.lastModified),
-    CRC64: version.body?.crc64,
-    VersionId: versionId,
-  }, headers);
+  sendXml(
+    ctx,
+    'CopyObjectResult',
+    {
+      ETag: quoteEtag(version.etag),
+      LastModified: isoSeconds(version.lastModified),
+      CRC64: version.body?.crc64,
+      VersionId: versionId,
+    },
+    headers,
+  );
 }
 
 /** `Copy` (default) or `Replaced`; the AWS SDK's `COPY` / `REPLACE` mean the same. */

@@ -1,10 +1,6 @@
 import { completeUpload, CompletedPart } from '../../core/multipart/complete-upload';
 import { uploadPart as storePart } from '../../core/multipart/upload-part';
-import {
-  abortUpload,
-  getUpload,
-  initiateUpload,
-} from '../../core/multipart/upload-lifecycle';
+import { abortUpload, getUpload, initiateUpload } from '../../core/multipart/upload-lifecycle';
 import { CosError } from '../../errors';
 import { chooseForPart } from '../../sse/choose-encryption';
 import { encryptionResponseHeaders, readEncryptionRequest } from '../../sse/request-headers';
@@ -59,11 +55,15 @@ export async function uploadPart(ctx: RequestContext): Promise<void> {
     expectedLength: length === undefined ? undefined : Number(length),
     contentMd5: ctx.header('content-md5'),
   });
-  sendEmpty(ctx, 200, withAmzAliases(ctx, {
-    ETag: quoteEtag(part.etag),
-    'x-cos-hash-crc64ecma': part.body.crc64,
-    ...encryptionResponseHeaders(part.body.encryption ?? upload.encryption),
-  }));
+  sendEmpty(
+    ctx,
+    200,
+    withAmzAliases(ctx, {
+      ETag: quoteEtag(part.etag),
+      'x-cos-hash-crc64ecma': part.body.crc64,
+      ...encryptionResponseHeaders(part.body.encryption ?? upload.encryption),
+    }),
+  );
 }
 
 /** POST /key?uploadId=ID with the list of parts. */

@@ -49,13 +49,17 @@ export async function putObject(ctx: RequestContext): Promise<void> {
     forbidOverwrite: readForbidOverwrite(ctx),
     ...readObjectAttributes(ctx),
   });
-  sendEmpty(ctx, 200, withAmzAliases(ctx, {
-    ETag: quoteEtag(version.etag),
-    'x-cos-hash-crc64ecma': version.body?.crc64,
-    // Suspended buckets write `null` versions without naming them (reference 4.7).
-    'x-cos-version-id': bucket.versioning === 'Enabled' ? version.versionId : undefined,
-    ...encryptionResponseHeaders(version.body?.encryption),
-  }));
+  sendEmpty(
+    ctx,
+    200,
+    withAmzAliases(ctx, {
+      ETag: quoteEtag(version.etag),
+      'x-cos-hash-crc64ecma': version.body?.crc64,
+      // Suspended buckets write `null` versions without naming them (reference 4.7).
+      'x-cos-version-id': bucket.versioning === 'Enabled' ? version.versionId : undefined,
+      ...encryptionResponseHeaders(version.body?.encryption),
+    }),
+  );
 }
 
 export async function getObject(ctx: RequestContext): Promise<void> {
@@ -81,10 +85,14 @@ export async function headObject(ctx: RequestContext): Promise<void> {
 export async function deleteObject(ctx: RequestContext): Promise<void> {
   const bucket = ctx.bucket();
   const outcome = deleteVersion(ctx.service, bucket, ctx.key(), readVersionId(ctx));
-  sendEmpty(ctx, 204, withAmzAliases(ctx, {
-    'x-cos-version-id': outcome.versionId,
-    'x-cos-delete-marker': outcome.deleteMarker ? 'true' : undefined,
-  }));
+  sendEmpty(
+    ctx,
+    204,
+    withAmzAliases(ctx, {
+      'x-cos-version-id': outcome.versionId,
+      'x-cos-delete-marker': outcome.deleteMarker ? 'true' : undefined,
+    }),
+  );
 }
 
 /** `?versionId=`; an empty value addresses the latest version, as if absent. */
@@ -128,11 +136,16 @@ async function prepareRead(ctx: RequestContext): Promise<PreparedRead | undefine
 
   if (evaluateConditions(version, readConditions(ctx)) === 'not-modified') {
     // A 304 keeps the validators, so caches can refresh (RFC 7232 section 4.1).
-    await sendStream(ctx, 304, {
-      ETag: headers.ETag,
-      'Last-Modified': headers['Last-Modified'],
-      'x-cos-version-id': headers['x-cos-version-id'],
-    }, undefined);
+    await sendStream(
+      ctx,
+      304,
+      {
+        ETag: headers.ETag,
+        'Last-Modified': headers['Last-Modified'],
+        'x-cos-version-id': headers['x-cos-version-id'],
+      },
+      undefined,
+    );
     return undefined;
   }
   return { version, headers: { ...headers, ...overrides }, customerKey };

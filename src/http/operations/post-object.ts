@@ -107,7 +107,12 @@ async function storeUpload(
     throw new CosError('EntityTooSmall');
   }
   const version = commitVersion(
-    ctx.service, bucket, key, body, readObjectAttributes(view), 'PostObject',
+    ctx.service,
+    bucket,
+    key,
+    body,
+    readObjectAttributes(view),
+    'PostObject',
   );
   return { version, key };
 }

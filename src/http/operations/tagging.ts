@@ -1,8 +1,4 @@
-import {
-  MAX_BUCKET_TAGS,
-  MAX_OBJECT_TAGS,
-  validateTagSet,
-} from '../../core/buckets/tag-set';
+import { MAX_BUCKET_TAGS, MAX_OBJECT_TAGS, validateTagSet } from '../../core/buckets/tag-set';
 import { Tag } from '../../core/model/object-version';
 import { resolveVersion } from '../../core/objects/read-object';
 import { CosError } from '../../errors';
