@@ -52,8 +52,10 @@ async function main() {
     throw new Error('dist/cli is missing: run `npm run build` at the repository root first ' +
       '(or pass --no-ours to measure the peers only)');
   }
-  const log = (message) => console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)}s] ` +
-    message);
+  const log = (message) => {
+    const seconds = ((Date.now() - startedAt.getTime()) / 1000).toFixed(0);
+    console.error(`[bench ${seconds}s] ${message}`);
+  };
   const context = {
     scale: opts.scale,
     repetitions: opts.repetitions,
@@ -97,7 +99,8 @@ function writeResults(report, markdown, opts) {
   const base = complete ? 'latest' : `run-${opts.names.join('-')}-x${opts.scale}`;
   fs.mkdirSync(directory, { recursive: true });
   fs.writeFileSync(path.join(directory, `${base}.md`), markdown);
-  fs.writeFileSync(path.join(directory, `${base}.json`), JSON.stringify(report, replacer, 2) + '\n');
+  const json = JSON.stringify(report, replacer, 2);
+  fs.writeFileSync(path.join(directory, `${base}.json`), `${json}\n`);
   console.error(`wrote ${path.join(directory, base)}.{md,json}`);
 }
 

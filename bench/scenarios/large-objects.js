@@ -114,7 +114,8 @@ async function largeObjects(context) {
         'measurement; MB = 10^6 bytes; peak RSS is the server process\'s VmHWM / sampled VmRSS.',
       'SSE-COS: header `x-cos-server-side-encryption: AES256` (ours only; peer columns repeat ' +
         'their plain figures for reference).',
-      ...Object.entries(failures).map(([column, message]) => `Not measured, ${column}: ${message}.`),
+      ...Object.entries(failures)
+        .map(([column, message]) => `Not measured, ${column}: ${message}.`),
     ],
     rows,
   };

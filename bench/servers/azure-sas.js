@@ -19,8 +19,10 @@ function accountSasQuery() {
     sp: 'rwdlac',
     se: '2099-01-01T00:00:00Z',
   };
-  const stringToSign = [ACCOUNT, fields.sp, fields.ss, fields.srt, '', fields.se, '', '', fields.sv, '']
-    .join('\n');
+  // Before version 2020-12-06 the string has no encryption scope line.
+  const stringToSign = [
+    ACCOUNT, fields.sp, fields.ss, fields.srt, '', fields.se, '', '', fields.sv, '',
+  ].join('\n');
   const signature = crypto
     .createHmac('sha256', Buffer.from(ACCOUNT_KEY, 'base64'))
     .update(stringToSign, 'utf8')
