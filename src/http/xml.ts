@@ -1,5 +1,4 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { create } from 'xmlbuilder2';
 import { CosError } from '../errors';
 
 /** A parsed request element: its name, text and child elements (namespaces dropped). */
@@ -88,22 +87,63 @@ export interface XmlObject {
 /**
  * Serialises a response document. Undefined values are left out; booleans become the lower-case
  * `true`/`false` the SDK compares against; text is never padded (the SDK does not trim).
+ * Written by hand rather than through a document builder: a listing page of 1,000 entries is
+ * one string join here, where a DOM builder took 50-190 ms (bench/, listing scenario).
  */
 export function buildXml(root: string, content: XmlObject): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8' }).ele({ [root]: clean(content) });
-  return doc.end({ prettyPrint: false });
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  writeElement(out, root, content);
+  return out.join('');
 }
 
-function clean(value: XmlObject): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) {
-    if (item === undefined) continue;
-    if (Array.isArray(item)) {
-      out[name] = (item as Array<XmlObject | string>).map((e) =>
-        typeof e === 'string' ? e : clean(e),
-      );
-    } else if (typeof item === 'object') out[name] = clean(item);
-    else out[name] = String(item);
+/**
+ * `@name` keys are attributes of the element; a `#` key is its text, or (an array) children
+ * whose order matters across names, such as a version listing's Version and DeleteMarker rows.
+ */
+function writeElement(out: string[], name: string, value: XmlObject | string): void {
+  if (typeof value === 'string') {
+    out.push(value === '' ? `<${name}/>` : `<${name}>${escapeText(value)}</${name}>`);
+    return;
   }
-  return out;
+  let open = `<${name}`;
+  for (const key in value) {
+    const item = value[key];
+    if (key.startsWith('@') && item !== undefined) {
+      open += ` ${key.slice(1)}="${escapeAttribute(String(item))}"`;
+    }
+  }
+  const start = out.length;
+  out.push(`${open}>`);
+  writeChildren(out, value);
+  if (out.length === start + 1) out[start] = `${open}/>`;
+  else out.push(`</${name}>`);
+}
+
+function writeChildren(out: string[], value: XmlObject): void {
+  for (const child in value) {
+    const item = value[child];
+    if (item === undefined || child.startsWith('@')) continue;
+    if (child === '#') {
+      if (Array.isArray(item)) {
+        for (const entry of item as XmlObject[]) writeChildren(out, entry);
+      } else if (typeof item !== 'object' && String(item) !== '') {
+        out.push(escapeText(String(item)));
+      }
+    } else if (Array.isArray(item)) {
+      for (const entry of item as Array<XmlObject | string>) writeElement(out, child, entry);
+    } else if (typeof item === 'object') writeElement(out, child, item);
+    else writeElement(out, child, String(item));
+  }
+}
+
+const TEXT_SPECIALS = /[&<>]/;
+
+/** Text content escapes `&`, `<` and `>` only, as the SDKs' XML parsers expect. */
+function escapeText(text: string): string {
+  if (!TEXT_SPECIALS.test(text)) return text;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;');
 }
