@@ -2,10 +2,24 @@ import { randomBytes } from 'crypto';
 
 let sequence = 0;
 
+// Random bytes drawn from a pool: one randomBytes() call per request cost 3% of a 1 KiB GET.
+const POOL_SIZE = 4096;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
+function randomHex(bytes: number): string {
+  if (poolOffset + bytes > pool.length) {
+    pool = randomBytes(POOL_SIZE);
+    poolOffset = 0;
+  }
+  poolOffset += bytes;
+  return pool.toString('hex', poolOffset - bytes, poolOffset);
+}
+
 /** Opaque, URL-safe ids in the shapes COS uses (reference 3.2, 4.6, 4.14). */
 export function newRequestId(): string {
   sequence = (sequence + 1) % 0xffffff;
-  const random = randomBytes(4).toString('hex');
+  const random = randomHex(4);
   const text = `${Date.now().toString(16)}_${sequence.toString(16)}_${random}`;
   return Buffer.from(text).toString('base64').replace(/=+$/, '');
 }

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'http';
 import { Bucket } from '../core/bucket';
 import { CosService } from '../core/service';
 import { CosError } from '../errors';
@@ -21,8 +21,8 @@ export class RequestContext {
   private resolvedBucket?: Bucket;
 
   constructor(
-    readonly req: Request,
-    readonly res: Response,
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
     readonly runtime: HttpRuntime,
     readonly requestId: string,
     readonly target: Target,

@@ -13,7 +13,7 @@ export function applyCorsHeaders(ctx: RequestContext): void {
   const name = ctx.target.bucket;
   const bucket = name ? ctx.service.findBucket(name, ctx.target.region) : undefined;
   if (!bucket?.cors) return;
-  const rule = matchCorsRule(bucket.cors, { origin, method: ctx.req.method, headers: [] });
+  const rule = matchCorsRule(bucket.cors, { origin, method: ctx.req.method ?? 'GET', headers: [] });
   if (!rule) return;
   for (const [header, value] of Object.entries(corsResponseHeaders(bucket.cors, rule, origin))) {
     if (value !== undefined) ctx.res.setHeader(header, value);

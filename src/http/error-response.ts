@@ -2,14 +2,14 @@ import { newTraceId } from '../core/ids';
 import { CosError, isCosError } from '../errors';
 import { Logger } from '../logger';
 import { buildXml, XmlObject } from './xml';
-import type { Response } from 'express';
+import type { ServerResponse } from 'http';
 
 /**
  * Writes the COS `<Error>` document (reference 3.1) for any failure. Anything that is not a
  * CosError is a bug in the emulator: it is logged with its stack and answered 500 InternalError.
  */
 export function writeError(
-  res: Response,
+  res: ServerResponse,
   error: unknown,
   context: { method: string; requestId: string; resource: string; log: Logger },
 ): CosError {
@@ -25,7 +25,7 @@ export function writeError(
   const traceId = newTraceId();
   for (const [name, value] of Object.entries(cosError.headers)) res.setHeader(name, value);
   res.setHeader('x-cos-trace-id', traceId);
-  res.status(cosError.status);
+  res.statusCode = cosError.status;
   if (context.method === 'HEAD') {
     res.end();
     return cosError;

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'http';
 import { newRequestId } from '../core/ids';
 import { checkAccess } from './access';
 import { authenticate } from './auth';
@@ -13,7 +13,9 @@ import { resolveTarget } from './routing';
  * with one error writer and one access log line per request.
  */
 export function cosPipeline(runtime: HttpRuntime) {
-  return async (req: Request, res: Response, _next: NextFunction): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
     const started = process.hrtime.bigint();
     const requestId = newRequestId();
     const log = runtime.log.child(requestId);
@@ -25,15 +27,12 @@ export function cosPipeline(runtime: HttpRuntime) {
     let status = 0;
     let code = '';
     try {
-      const target = resolveTarget(req.originalUrl, req.headers.host ?? '', runtime);
+      const target = resolveTarget(url, req.headers.host ?? '', runtime);
       ctx = new RequestContext(req, res, runtime, requestId, target, log);
-      ctx.principal = authenticate(
-        { method: req.method, headers: req.headers, target },
-        runtime.auth,
-      );
+      ctx.principal = authenticate({ method, headers: req.headers, target }, runtime.auth);
       const level =
         target.style === 'service' ? 'service' : target.key === undefined ? 'bucket' : 'object';
-      const operation = findOperation(level, req.method, target.query);
+      const operation = findOperation(level, method, target.query);
       ctx.operation = operation.name;
       checkAccess(ctx, operation);
       applyCorsHeaders(ctx);
@@ -42,15 +41,15 @@ export function cosPipeline(runtime: HttpRuntime) {
     } catch (error) {
       // Browser pages read COS errors only when the error response carries the CORS headers.
       if (ctx) applyCorsHeaders(ctx);
-      const resource = ctx?.resource ?? (req.headers.host ?? '') + req.originalUrl;
-      const written = writeError(res, error, { method: req.method, requestId, resource, log });
+      const resource = ctx?.resource ?? (req.headers.host ?? '') + url;
+      const written = writeError(res, error, { method, requestId, resource, log });
       status = written.status;
       code = written.code;
     }
 
     if (log.enabled('info')) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const where = ctx ? `${ctx.target.bucket ?? '-'}/${ctx.target.key ?? ''}` : req.originalUrl;
+      const where = ctx ? `${ctx.target.bucket ?? '-'}/${ctx.target.key ?? ''}` : url;
       const operation = ctx?.operation ?? 'Unknown';
       log.info(
         `${req.method} ${where} ${operation} ${status}${code ? ' ' + code : ''} ${ms.toFixed(1)}ms`,

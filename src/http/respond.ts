@@ -21,7 +21,7 @@ export function sendXml(
 ): void {
   const body = buildXml(root, content);
   setHeaders(ctx, headers);
-  ctx.res.status(status);
+  ctx.res.statusCode = status;
   ctx.res.setHeader('Content-Type', 'application/xml');
   ctx.res.setHeader('Content-Length', Buffer.byteLength(body));
   ctx.res.end(ctx.req.method === 'HEAD' ? undefined : body);
@@ -30,7 +30,7 @@ export function sendXml(
 /** A response without a body (200 on PUTs, 204 on DELETEs). */
 export function sendEmpty(ctx: RequestContext, status = 200, headers: Headers = {}): void {
   setHeaders(ctx, headers);
-  ctx.res.status(status);
+  ctx.res.statusCode = status;
   ctx.res.setHeader('Content-Length', '0');
   ctx.res.end();
 }
@@ -45,7 +45,7 @@ export async function sendStream(
   if (!body || ctx.req.method === 'HEAD') {
     body?.destroy();
     setHeaders(ctx, headers);
-    ctx.res.status(status);
+    ctx.res.statusCode = status;
     ctx.res.end();
     return;
   }
@@ -53,9 +53,15 @@ export async function sendStream(
   // (say, stored bytes that fail authentication) still gets a proper <Error> response.
   const first = await firstChunk(body);
   setHeaders(ctx, headers);
-  ctx.res.status(status);
+  ctx.res.statusCode = status;
   if (first === undefined) {
     ctx.res.end();
+    return;
+  }
+  // A body that fits in one chunk (most small objects) needs no stream plumbing.
+  if (first.length >= Number(ctx.res.getHeader('Content-Length'))) {
+    body.destroy();
+    ctx.res.end(first);
     return;
   }
   ctx.res.write(first);

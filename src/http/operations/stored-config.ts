@@ -114,7 +114,7 @@ const POLICY: StoredConfig = {
     const text = ctx.bucket().storedConfigs.get('policy') as string | undefined;
     // The Node SDK recognises NoSuchPolicy (not S3's NoSuchBucketPolicy) as "no policy".
     if (text === undefined) throw new CosError('NoSuchPolicy');
-    ctx.res.status(200);
+    ctx.res.statusCode = 200;
     ctx.res.setHeader('Content-Type', 'application/json');
     ctx.res.setHeader('Content-Length', Buffer.byteLength(text));
     ctx.res.end(text);
