@@ -10,6 +10,7 @@ const CONCURRENCY = 32;
 // near 15 minutes. A smaller bucket can only flatter them, never us.
 const PEER_SHARE = 0.5;
 const OBJECT_SIZE = 1024;
+const WARM_UP = 500;
 
 /** N PUTs then N GETs of 1 KiB with 32 clients in flight, on a fresh server per repetition. */
 async function measure(id, count) {
@@ -19,6 +20,9 @@ async function measure(id, count) {
     await api.createBucket();
     const body = Buffer.alloc(OBJECT_SIZE, 'b');
     const keyOf = (index) => `small/object-${String(index).padStart(7, '0')}`;
+    // Warm-up (not measured): the first few hundred requests of any server run while V8 is
+    // still compiling, which would read as a slow first tenth.
+    await runLoad(WARM_UP, CONCURRENCY, (index) => api.put(`warm-up/${index}`, body));
     const puts = await runLoad(count, CONCURRENCY, (index) => api.put(keyOf(index), body));
     const gets = await runLoad(count, CONCURRENCY, async (index) => {
       const bytes = await api.get(keyOf(index));
@@ -38,9 +42,14 @@ async function measure(id, count) {
   }
 }
 
-/** How even the PUT rate stays as the bucket fills: slowest tenth over the median tenth. */
+/**
+ * Whether the PUT rate falls as the bucket fills: the median rate of the last three tenths of the
+ * run over that of the first three. Medians of three, so that one GC pause or a neighbour's burst
+ * on a shared machine reads as noise rather than as growth (the bare ceiling, whose cost cannot
+ * grow, scored 0.62 on a slowest-tenth measure).
+ */
 function flatness(deciles) {
-  return Math.min(...deciles) / median(deciles);
+  return median(deciles.slice(-3)) / median(deciles.slice(0, 3));
 }
 
 async function smallObjects(context) {
@@ -82,7 +91,8 @@ async function smallObjects(context) {
       `${count.toLocaleString('en-US')} PUTs then as many GETs (s3rver and Azurite: ` +
         `${peerCount.toLocaleString('en-US')}, to bound the run's time), ${CONCURRENCY} ` +
         'concurrent keep-alive clients (raw node:http), fresh server per repetition; ' +
-        'ceiling: bare node:http answering fixed bytes.',
+        'ceiling: bare node:http answering fixed bytes; ' +
+        `${WARM_UP} unmeasured PUTs warm each server up first.`,
       `Ours, PUT rate by decile of bucket size (req/s): ${oursDeciles.join(', ') || '–'}.`,
     ],
     rows: [
@@ -92,8 +102,8 @@ async function smallObjects(context) {
       row('GET rate', 'req/s', getRate, { budget: rateBudget(getRate) }),
       row('GET p50', 'ms', pick('getP50'), { better: 'lower' }),
       row('GET p99', 'ms', pick('getP99'), { better: 'lower' }),
-      row('PUT rate flatness', 'slowest decile / median decile', flat, {
-        budget: budget('>= 0.75 (flat)', flat.ours >= 0.75),
+      row('PUT rate flatness', 'last 3 tenths / first 3 tenths', flat, {
+        budget: budget('>= 0.9 (flat)', flat.ours >= 0.9),
       }),
     ],
     samples: runs,
