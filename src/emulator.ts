@@ -4,7 +4,9 @@ import { AddressInfo } from 'net';
 import { CosService } from './core/service';
 import { controlRouter } from './control/router';
 import { EmulatorCredentials } from './emulator-credentials';
-import { Fixture, FixtureInput, loadFixtures, seedFixture, SeedTarget } from './fixtures';
+import type { Fixture, FixtureInput } from './fixtures/fixture-model';
+import { fixtureParser } from './fixtures/fixture-parser';
+import { seedFixture, SeedTarget } from './fixtures/seed-fixture';
 import { createCosApp } from './http/app';
 import { HttpRuntime } from './http/context';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from './http/auth';
@@ -39,7 +41,7 @@ export class Emulator {
   /** Validates the options and start-up fixtures; throws FixtureError for a bad fixture. */
   constructor(options: EmulatorOptions = {}) {
     const inputs = options.fixtures === undefined ? [] : [options.fixtures].flat();
-    this.startupFixture = inputs.length > 0 ? loadFixtures(inputs) : undefined;
+    this.startupFixture = inputs.length > 0 ? fixtureParser().loadFixtures(inputs) : undefined;
     this.options = resolveOptions(options, this.startupFixture);
     this.log = new Logger(this.options.logLevel, this.options.logWriter);
     this.keyPairs = new EmulatorCredentials(this.options.credentials);
@@ -157,7 +159,7 @@ export class Emulator {
    * conflicts (an existing bucket, an unserved region) throw FixtureError before any write.
    */
   async seed(fixtures: FixtureInput | FixtureInput[]): Promise<void> {
-    await this.seedLoaded(loadFixtures([fixtures].flat()));
+    await this.seedLoaded(fixtureParser().loadFixtures([fixtures].flat()));
   }
 
   /** Seeds an already validated fixture (the control endpoint parses request bodies itself). */

@@ -1,5 +1,5 @@
 import { Emulator } from '../emulator';
-import { FixtureError } from '../fixtures';
+import { FixtureError } from '../fixtures/fixture-error';
 import { EmulatorOptions } from '../options';
 import { fixtureFailure } from './serve';
 

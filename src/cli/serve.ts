@@ -1,5 +1,5 @@
 import { Emulator } from '../emulator';
-import { FixtureError } from '../fixtures';
+import { FixtureError } from '../fixtures/fixture-error';
 import { DEFAULT_SECRET_ID } from '../http/auth';
 import { EmulatorOptions } from '../options';
 import { CliError, listenFailure } from './cli-error';

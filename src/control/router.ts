@@ -1,6 +1,7 @@
 import express, { NextFunction, Request, Response } from 'express';
 import type { Emulator } from '../emulator';
-import { FixtureError, parseFixture } from '../fixtures';
+import { FixtureError } from '../fixtures/fixture-error';
+import { fixtureParser } from '../fixtures/fixture-parser';
 import { kmsRoutes } from './kms-routes';
 
 const MAX_FIXTURE_BODY = '64mb';
@@ -33,7 +34,7 @@ export function controlRouter(emulator: Emulator): express.Router {
     try {
       const text = typeof req.body === 'string' ? req.body : '';
       // No baseDir: a fixture sent over HTTP may not read files on the emulator's machine.
-      await emulator.seedLoaded(parseFixture(text, '<request body>', ''));
+      await emulator.seedLoaded(fixtureParser().parseFixture(text, '<request body>', ''));
       res.json({ status: 'seeded' });
     } catch (error) {
       if (!(error instanceof FixtureError)) throw error;
