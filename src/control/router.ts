@@ -2,6 +2,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import type { Emulator } from '../emulator';
 import { FixtureError } from '../fixtures/fixture-error';
 import { fixtureParser } from '../fixtures/fixture-parser';
+import { healthReport } from './health';
 import { kmsRoutes } from './kms-routes';
 
 const MAX_FIXTURE_BODY = '64mb';
@@ -14,13 +15,7 @@ export function controlRouter(emulator: Emulator): express.Router {
   const router = express.Router();
 
   router.get('/health', (_req, res) => {
-    res.json({
-      status: 'ok',
-      version: emulator.version,
-      regions: emulator.regions,
-      appId: emulator.appId,
-      uptimeSeconds: Math.round(emulator.uptimeMs / 1000),
-    });
+    res.json(healthReport(emulator));
   });
 
   router.post('/reset', async (_req, res) => {
