@@ -2,7 +2,7 @@ import { once } from 'events';
 import http from 'http';
 import { AddressInfo } from 'net';
 import { CosService } from './core/service';
-import { controlRouter } from './control/router';
+import { controlListener } from './control/control-listener';
 import { EmulatorCredentials } from './emulator-credentials';
 import type { Fixture, FixtureInput } from './fixtures/fixture-model';
 import { fixtureParser } from './fixtures/fixture-parser';
@@ -93,7 +93,7 @@ export class Emulator {
         now: () => this.service.clock.now(),
       },
     };
-    const app = createCosApp(runtime, controlRouter(this));
+    const app = createCosApp(runtime, controlListener(this));
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
     server.listen(this.options.port, this.options.host);

@@ -1,29 +1,23 @@
-import express from 'express';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
 import { HttpRuntime } from './context';
 import { cosPipeline } from './pipeline';
 
 /**
- * The request listener: `/_emulator/...` goes to the control router (an express app), everything
- * else straight to the COS pipeline on plain node:http objects. Express stays off the COS path:
- * its router and request/response decoration cost a third of a 1 KiB PUT (bench/, small objects).
+ * The request listener: `/_emulator/...` goes to the control listener (built by `control`, which
+ * loads express only for the endpoints that need it), everything else straight to the COS
+ * pipeline on plain node:http objects. Express stays off the COS path: its router and
+ * request/response decoration cost a third of a 1 KiB PUT (bench/, small objects).
  */
-export function createCosApp(runtime: HttpRuntime, control: express.Router): RequestListener {
+export function createCosApp(
+  runtime: HttpRuntime,
+  control: (cos: RequestListener) => RequestListener,
+): RequestListener {
   const pipeline = cosPipeline(runtime);
-  const controlApp = express();
-  controlApp.disable('x-powered-by');
-  controlApp.disable('etag');
-  controlApp.set('query parser', false);
-  controlApp.use('/_emulator', (req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    control(req, res, next);
-  });
-  // A path under /_emulator that no control route takes is an ordinary COS request.
-  controlApp.use((req, res) => void pipeline(req, res));
-
+  const cos: RequestListener = (req, res) => void pipeline(req, res);
+  const controlRequest = control(cos);
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (isControlRequest(req)) controlApp(req, res);
-    else void pipeline(req, res);
+    if (isControlRequest(req)) controlRequest(req, res);
+    else cos(req, res);
   };
 }
 
