@@ -19,6 +19,14 @@ const SCENARIOS = [
   require('./scenarios/memory'),
 ];
 
+const USAGE = `Usage: node run.js [options]
+  --scenario <list>  comma-separated: startup, small, listing, large, memory (default: all)
+  --scale <n>        shrink every object count and size by this fraction (env BENCH_SCALE)
+  --reps <n>         repetitions per measurement, at least 3 (env BENCH_REPS)
+  --peers <list>     s3rver,azurite (default); empty for none
+  --no-ours          measure the peers only
+A complete run at full scale writes results/latest.{md,json}; others go to results/tmp/.`;
+
 function options() {
   const { values } = parseArgs({
     options: {
@@ -27,8 +35,13 @@ function options() {
       reps: { type: 'string', default: process.env.BENCH_REPS || '3' },
       peers: { type: 'string', default: 's3rver,azurite' },
       'no-ours': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const names = values.scenario ? values.scenario.split(',') : SCENARIOS.map((s) => s.name);
   const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
   if (unknown.length) {
