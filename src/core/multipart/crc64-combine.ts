@@ -8,12 +8,15 @@ const POLY = 0xc96c5795d7870f42n;
 const TOP = 1n << 63n;
 const MASK = (1n << 64n) - 1n;
 
-/** x^(2^k) mod P for k = 0..63, in reflected form (x^0 is the top bit). */
-const POWERS: bigint[] = (() => {
-  const powers = [TOP >> 1n];
-  for (let k = 1; k < 64; k++) powers.push(multiplyModP(powers[k - 1], powers[k - 1]));
-  return powers;
-})();
+/** x^(2^k) mod P for k = 0..63, in reflected form (x^0 is the top bit); built on first use. */
+let powers: bigint[] | undefined;
+
+function powerTable(): bigint[] {
+  if (powers) return powers;
+  const table = [TOP >> 1n];
+  for (let k = 1; k < 64; k++) table.push(multiplyModP(table[k - 1], table[k - 1]));
+  return (powers = table);
+}
 
 function multiplyModP(a: bigint, b: bigint): bigint {
   let product = 0n;
@@ -29,10 +32,11 @@ function multiplyModP(a: bigint, b: bigint): bigint {
 
 /** x^(8 * bytes) mod P. */
 function shiftFactor(bytes: number): bigint {
+  const table = powerTable();
   let factor = TOP;
   let n = BigInt(bytes);
   for (let k = 3; n !== 0n; k++, n >>= 1n) {
-    if (n & 1n) factor = multiplyModP(POWERS[k], factor);
+    if (n & 1n) factor = multiplyModP(table[k], factor);
   }
   return factor;
 }
