@@ -94,11 +94,17 @@ export class SortedKeyMap<V> {
     return low;
   }
 
+  /**
+   * Both halves are copied to their exact length: a block that grew by inserts has spare
+   * capacity, which the left half would otherwise keep for good once keys arrive in order (every
+   * later insert goes to the last block), about 2.5 times the slots it uses.
+   */
   private split(b: number): void {
     const block = this.blocks[b];
     const half = block.keys.length >> 1;
-    const right = { keys: block.keys.splice(half), values: block.values.splice(half) };
-    this.blocks.splice(b + 1, 0, right);
+    const left = { keys: block.keys.slice(0, half), values: block.values.slice(0, half) };
+    const right = { keys: block.keys.slice(half), values: block.values.slice(half) };
+    this.blocks.splice(b, 1, left, right);
   }
 }
 

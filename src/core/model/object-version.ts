@@ -52,8 +52,10 @@ export interface ObjectVersion {
   /** Set for objects created by Append Object. */
   appendable?: boolean;
   /** `x-cos-replication-status` of this version, when replication touched it. */
-  replicationStatus?: 'PENDING' | 'COMPLETED' | 'FAILED' | 'Replica';
+  replicationStatus?: ReplicationStatus;
 }
+
+export type ReplicationStatus = 'PENDING' | 'COMPLETED' | 'FAILED' | 'Replica';
 
 export interface Tag {
   key: string;

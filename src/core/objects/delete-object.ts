@@ -1,6 +1,7 @@
 import { Bucket } from '../bucket';
 import { newVersionId } from '../ids';
-import { NULL_VERSION_ID, ObjectVersion } from '../model/object-version';
+import { NULL_VERSION_ID } from '../model/object-version';
+import { createObjectVersion } from '../model/version-record';
 import { CosService } from '../service';
 import { releaseBody } from './store-body';
 
@@ -39,7 +40,7 @@ export function deleteObject(
     return { deleteMarker: false };
   }
 
-  const marker: ObjectVersion = {
+  const marker = createObjectVersion({
     key,
     versionId: bucket.versioning === 'Enabled' ? newVersionId() : NULL_VERSION_ID,
     isDeleteMarker: true,
@@ -50,7 +51,7 @@ export function deleteObject(
     userMetadata: {},
     storageClass: 'STANDARD',
     tags: [],
-  };
+  });
   const replaced = bucket.objects.add(marker, bucket.versioning);
   releaseBody(service, replaced?.body);
   service.events.emit('objectRemoved', { bucket, key, deleteMarker: marker });

@@ -9,13 +9,28 @@ export interface KeyHistory {
 
 export type VersioningStatus = '' | 'Enabled' | 'Suspended';
 
+/** A key with more than one version; a key with one is indexed by that version alone. */
+class VersionList implements KeyHistory {
+  constructor(
+    readonly key: string,
+    public versions: ObjectVersion[],
+  ) {}
+}
+
+type HistoryEntry = ObjectVersion | VersionList;
+
 /**
  * The objects of one bucket. Two sorted indexes: every key with any version (for GET ?versions)
  * and the keys whose latest version is an object (for plain listings), so that neither listing
  * has to skip over deleted keys one by one.
+ *
+ * Most keys have a single version, so the history index holds that version itself and a
+ * KeyHistory is only built when asked for: a list and its array cost ~100 bytes per key. Version
+ * arrays are rebuilt at their exact length rather than grown, which would leave ~150 bytes of
+ * spare capacity behind each.
  */
 export class ObjectTable {
-  private readonly histories = new SortedKeyMap<KeyHistory>();
+  private readonly histories = new SortedKeyMap<HistoryEntry>();
   private readonly current = new SortedKeyMap<ObjectVersion>();
   private versionCount = 0;
 
@@ -29,11 +44,13 @@ export class ObjectTable {
   }
 
   history(key: string): KeyHistory | undefined {
-    return this.histories.get(key);
+    const entry = this.histories.get(key);
+    return entry && asHistory(key, entry);
   }
 
   latest(key: string): ObjectVersion | undefined {
-    return this.histories.get(key)?.versions[0];
+    const entry = this.histories.get(key);
+    return entry instanceof VersionList ? entry.versions[0] : entry;
   }
 
   /** The latest version of `key` if it is an object (not a delete marker). */
@@ -42,7 +59,7 @@ export class ObjectTable {
   }
 
   version(key: string, versionId: string): ObjectVersion | undefined {
-    return this.histories.get(key)?.versions.find((v) => v.versionId === versionId);
+    return this.versionsOf(key).find((v) => v.versionId === versionId);
   }
 
   /**
@@ -50,45 +67,43 @@ export class ObjectTable {
    * version and replaces the previous `null` one, which is returned so its bytes can be freed.
    */
   add(version: ObjectVersion, status: VersioningStatus): ObjectVersion | undefined {
-    let history = this.histories.get(version.key);
-    if (!history) {
-      history = { key: version.key, versions: [] };
-      this.histories.set(version.key, history);
-    }
+    const existing = this.histories.get(version.key);
+    version.key = existing ? existing.key : ownCopy(version.key);
+    let older = this.versionsOf(version.key);
     let replaced: ObjectVersion | undefined;
     if (status !== 'Enabled' || version.versionId === NULL_VERSION_ID) {
-      const i = history.versions.findIndex((v) => v.versionId === NULL_VERSION_ID);
-      if (i >= 0) {
-        replaced = history.versions.splice(i, 1)[0];
+      replaced = older.find((v) => v.versionId === NULL_VERSION_ID);
+      if (replaced) {
+        older = older.filter((v) => v !== replaced);
         this.versionCount--;
       }
     }
-    history.versions.unshift(version);
     this.versionCount++;
-    this.refreshCurrent(history);
+    this.store(version.key, [version, ...older]);
     return replaced;
   }
 
   /** Replaces a version in place (same key and id), e.g. after Append or a tagging change. */
   replace(version: ObjectVersion): void {
-    const history = this.histories.get(version.key);
-    if (!history) return;
-    const i = history.versions.findIndex((v) => v.versionId === version.versionId);
+    const versions = this.versionsOf(version.key);
+    const i = versions.findIndex((v) => v.versionId === version.versionId);
     if (i < 0) return;
-    history.versions[i] = version;
-    this.refreshCurrent(history);
+    this.store(
+      version.key,
+      versions.map((v, j) => (j === i ? version : v)),
+    );
   }
 
   /** Removes one version for good; returns it so its bytes can be freed. */
   remove(key: string, versionId: string): ObjectVersion | undefined {
-    const history = this.histories.get(key);
-    if (!history) return undefined;
-    const i = history.versions.findIndex((v) => v.versionId === versionId);
-    if (i < 0) return undefined;
-    const [removed] = history.versions.splice(i, 1);
+    const versions = this.versionsOf(key);
+    const removed = versions.find((v) => v.versionId === versionId);
+    if (!removed) return undefined;
     this.versionCount--;
-    if (history.versions.length === 0) this.histories.delete(key);
-    this.refreshCurrent(history);
+    this.store(
+      key,
+      versions.filter((v) => v !== removed),
+    );
     return removed;
   }
 
@@ -98,18 +113,53 @@ export class ObjectTable {
   }
 
   /** Key histories in key order from `from`. */
-  historiesFrom(from?: string, exclusive = false, counter?: VisitCounter) {
-    return this.histories.entriesFrom(from, exclusive, counter);
+  *historiesFrom(
+    from?: string,
+    exclusive = false,
+    counter?: VisitCounter,
+  ): Generator<[string, KeyHistory]> {
+    for (const [key, entry] of this.histories.entriesFrom(from, exclusive, counter)) {
+      yield [key, asHistory(key, entry)];
+    }
   }
 
   /** Every version of every key, for reset and bucket deletion. */
   *allVersions(): Generator<ObjectVersion> {
-    for (const [, history] of this.histories.entriesFrom()) yield* history.versions;
+    for (const [key, entry] of this.histories.entriesFrom()) {
+      yield* asHistory(key, entry).versions;
+    }
   }
 
-  private refreshCurrent(history: KeyHistory): void {
-    const latest = history.versions[0];
-    if (latest && !latest.isDeleteMarker) this.current.set(history.key, latest);
-    else this.current.delete(history.key);
+  private versionsOf(key: string): ObjectVersion[] {
+    const entry = this.histories.get(key);
+    if (!entry) return [];
+    return entry instanceof VersionList ? entry.versions : [entry];
   }
+
+  /** Indexes the versions of a key, newest first; none removes the key. */
+  private store(key: string, versions: ObjectVersion[]): void {
+    const entry = this.histories.get(key);
+    if (versions.length === 0) this.histories.delete(key);
+    else if (versions.length === 1) this.histories.set(key, versions[0]);
+    else if (entry instanceof VersionList) entry.versions = versions;
+    else this.histories.set(key, new VersionList(key, versions));
+
+    const latest = versions[0];
+    if (latest && !latest.isDeleteMarker) this.current.set(key, latest);
+    else this.current.delete(key);
+  }
+}
+
+function asHistory(key: string, entry: HistoryEntry): KeyHistory {
+  return entry instanceof VersionList ? entry : { key, versions: [entry] };
+}
+
+/**
+ * A key that is a slice of the request's URL keeps the whole URL alive for as long as the object
+ * lives; a copy holds only the key's own characters. (A key with a lone surrogate, which UTF-8
+ * cannot carry, is kept as it is.)
+ */
+function ownCopy(key: string): string {
+  const copy = Buffer.from(key, 'utf8').toString('utf8');
+  return copy === key ? copy : key;
 }

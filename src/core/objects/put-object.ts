@@ -10,6 +10,7 @@ import {
   StoredBody,
   Tag,
 } from '../model/object-version';
+import { createObjectVersion } from '../model/version-record';
 import { CosService } from '../service';
 import { etagOf, releaseBody, storeBody, StoreBodyOptions } from './store-body';
 
@@ -75,7 +76,7 @@ export function commitVersion(
   via: string,
   etag = etagOf(body),
 ): ObjectVersion {
-  const version: ObjectVersion = {
+  const version = createObjectVersion({
     key,
     versionId: bucket.versioning === 'Enabled' ? newVersionId() : NULL_VERSION_ID,
     isDeleteMarker: false,
@@ -88,7 +89,7 @@ export function commitVersion(
     storageClass: attributes.storageClass ?? 'STANDARD',
     acl: attributes.acl,
     tags: attributes.tags ?? [],
-  };
+  });
   const replaced = bucket.objects.add(version, bucket.versioning);
   releaseBody(service, replaced?.body);
   service.events.emit('objectCreated', { bucket, version, via });
