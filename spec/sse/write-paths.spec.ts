@@ -208,6 +208,49 @@ describe('SSE on every write path', () => {
       return req.attach('file', file, 'f.txt');
     };
 
+    /** The form fields that ask for a mode (the same names as the headers of PUT Object). */
+    const formFields = (mode: Mode, kmsKeyId: string): Record<string, string> => {
+      if (mode === 'SSE-COS') return { 'x-cos-server-side-encryption': 'AES256' };
+      if (mode === 'SSE-KMS') {
+        return {
+          'x-cos-server-side-encryption': 'cos/kms',
+          'x-cos-server-side-encryption-cos-kms-key-id': kmsKeyId,
+        };
+      }
+      const { SSECustomerAlgorithm, SSECustomerKey, SSECustomerKeyMD5 } = sseC();
+      return {
+        'x-cos-server-side-encryption-customer-algorithm': SSECustomerAlgorithm,
+        'x-cos-server-side-encryption-customer-key': SSECustomerKey,
+        'x-cos-server-side-encryption-customer-key-MD5': SSECustomerKeyMD5,
+      };
+    };
+
+    it.each(modes)('POST Object with %s form fields encrypts, echoes, reads back', async (mode) => {
+      const Bucket = await open.createBucket();
+      const formKeyId = open.emulator.kms.createKey({ region: REGION }).KeyId;
+      const plain = randomBody(900);
+      const res = await post(Bucket, { key: 'k', ...formFields(mode, formKeyId) }, plain);
+      expect(res.status).toBe(204);
+      const expected = echoed(mode);
+      if (mode === 'SSE-KMS') {
+        expected['x-cos-server-side-encryption-cos-kms-key-id'] = formKeyId;
+      }
+      expect(res.headers).toEqual(expect.objectContaining(expected));
+
+      const raw = await rawAtRest(open, Bucket, 'k');
+      expect(raw.sse).toBe(mode);
+      expect(raw.kmsKeyId).toBe(mode === 'SSE-KMS' ? formKeyId : null);
+      expect(firstPlaintextWindow(raw.bytes, plain)).toBe(-1);
+      const got = await open.cos.getObject({
+        Bucket,
+        Region: REGION,
+        Key: 'k',
+        ...readParams(mode),
+      });
+      expect(Buffer.compare(got.Body, plain)).toBe(0);
+      expect(got.headers).toEqual(expect.objectContaining(expected));
+    });
+
     it('encrypts per the x-cos-server-side-encryption form field and echoes it', async () => {
       const Bucket = await open.createBucket();
       const fields = { key: 'k', 'x-cos-server-side-encryption': 'cos/kms' };
