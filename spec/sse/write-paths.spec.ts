@@ -113,6 +113,43 @@ describe('SSE on every write path', () => {
     await expectStoredEncrypted(Target, 'dst', 'SSE-COS', plain);
   });
 
+  it('PUT Object - Copy echoes the SSE that the destination bucket default chose', async () => {
+    const Source = await t.createBucket();
+    const Bucket = await t.createBucket();
+    await setBucketDefault(t, Bucket, REGION, 'KMS', keyId);
+    const plain = randomBody(333);
+    await t.cos.putObject({ Bucket: Source, Region: REGION, Key: 'src', Body: plain });
+    const copy = await t.cos.putObjectCopy({
+      Bucket,
+      Region: REGION,
+      Key: 'dst',
+      CopySource: `${Source}.cos.${REGION}.myqcloud.com/src`,
+    });
+    expect(copy.headers).toEqual(expect.objectContaining(echoed('SSE-KMS')));
+    await expectStoredEncrypted(Bucket, 'dst', 'SSE-KMS', plain);
+  });
+
+  it.each(['SSE-COS', 'SSE-KMS'] as Mode[])(
+    'Upload Part - Copy into a %s upload echoes the upload SSE',
+    async (mode) => {
+      const Bucket = await t.createBucket();
+      const plain = randomBody(1200);
+      await t.cos.putObject({ Bucket, Region: REGION, Key: 'src', Body: plain });
+      const base = { Bucket, Region: REGION, Key: 'mp' };
+      const init = await t.cos.multipartInit({ ...base, ...writeParams(mode) } as never);
+      const part = await t.cos.uploadPartCopy({
+        ...base,
+        UploadId: init.UploadId,
+        PartNumber: 1,
+        CopySource: `${Bucket}.cos.${REGION}.myqcloud.com/src`,
+      });
+      expect(part.headers).toEqual(expect.objectContaining(echoed(mode)));
+      const Parts = [{ PartNumber: 1, ETag: part.ETag }];
+      await t.cos.multipartComplete({ ...base, UploadId: init.UploadId, Parts });
+      await expectStoredEncrypted(Bucket, 'mp', mode, plain);
+    },
+  );
+
   it.each(modes)('multipart with %s is fixed at Initiate, echoed at each step', async (mode) => {
     const Bucket = await t.createBucket();
     const base = { Bucket, Region: REGION, Key: 'mp' };
