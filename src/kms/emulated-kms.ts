@@ -120,11 +120,15 @@ export class EmulatedKms {
     };
   }
 
-  /** The data key in a CiphertextBlob; fails while its CMK is not Enabled. */
+  /**
+   * The data key in a CiphertextBlob; fails while its CMK is not Enabled. Blobs only come from
+   * stored object versions, so one that does not parse or unwrap is damage at rest: 500
+   * InternalError, like damaged SSE-COS and SSE-C keys, not a KMS answer about the CMK.
+   */
   decrypt(region: string, ciphertextBlob: Buffer, encryptionContext = ''): Buffer {
     const idLength = ciphertextBlob[1] ?? 0;
     if (ciphertextBlob[0] !== BLOB_VERSION || ciphertextBlob.length < 2 + idLength) {
-      throw new CosError('KmsException', 'The CiphertextBlob is not valid.');
+      throw new CosError('InternalError', 'The stored data key of this object is damaged.');
     }
     const keyId = ciphertextBlob.subarray(2, 2 + idLength).toString('utf8');
     const key = this.find(keyId, region);
@@ -132,7 +136,7 @@ export class EmulatedKms {
     const aad = Buffer.from(`${region}\n${encryptionContext}`, 'utf8');
     const plaintext = unwrapKey(key.material, ciphertextBlob.subarray(2 + idLength), aad);
     if (!plaintext) {
-      throw new CosError('KmsException', 'The CiphertextBlob could not be decrypted.');
+      throw new CosError('InternalError', 'The stored data key of this object is damaged.');
     }
     return plaintext;
   }
