@@ -23,9 +23,16 @@ export class EmulatedKms {
   private readonly keys = new Map<string, KmsKey>();
   private readonly defaults = new Map<string, string>();
 
-  constructor(private readonly clock: Clock) {}
+  /** `servesRegion`: CMKs can only live in the regions the emulator serves. */
+  constructor(
+    private readonly clock: Clock,
+    private readonly servesRegion: (region: string) => boolean = () => true,
+  ) {}
 
   createKey(input: CreateKmsKeyInput): KmsKeyMetadata {
+    if (!this.servesRegion(input.region)) {
+      throw new CosError('InvalidRegionName', `The region ${input.region} is not served here.`);
+    }
     const alias = input.alias === undefined ? undefined : aliasName(input.alias);
     if (alias !== undefined && this.findByAlias(input.region, alias)) {
       throw new CosError('KmsException', `The alias ${alias} already exists in ${input.region}.`);
