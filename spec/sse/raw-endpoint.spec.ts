@@ -42,7 +42,7 @@ describe('the raw (at rest) inspection endpoint', () => {
   ])('answers 400 InvalidArgument without the %s parameter', async (_missing, params) => {
     const res = await fetch(rawUrl(params as Record<string, string>));
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toBe('InvalidArgument');
+    expect(((await res.json()) as { error: string }).error).toBe('InvalidArgument');
   });
 
   it('answers 404 NoSuchBucket and NoSuchKey for what does not exist', async () => {
