@@ -139,6 +139,13 @@ describe('emulated KMS and SSE-KMS key states', () => {
     }
   });
 
+  it('refuses to create a key in a region the emulator does not serve', () => {
+    expect(() => t.emulator.kms.createKey({ region: 'eu-frankfurt' })).toThrow(
+      expect.objectContaining({ code: 'InvalidRegionName' }),
+    );
+    expect(t.emulator.kms.listKeys('eu-frankfurt')).toEqual([]);
+  });
+
   it('refuses to create a second key with the same alias in a region', async () => {
     t.emulator.kms.createKey({ region: REGION, alias: 'twice' });
     expect(() => t.emulator.kms.createKey({ region: REGION, alias: 'twice' })).toThrow(/exists/);

@@ -76,18 +76,68 @@ describe('bucket default encryption rules (reference 5.2)', () => {
 
   it('gives MD5 ETags to SSE-COS only, and the plaintext CRC64 to all', async () => {
     const Bucket = await t.createBucket();
-    const md5 = createHash('md5').update('body of x').digest('hex');
+    const md5 = (Key: string) => createHash('md5').update(`body of ${Key}`).digest('hex');
     const sseCos = await put(Bucket, 'x', { ServerSideEncryption: 'AES256' });
-    expect(sseCos.ETag).toBe(`"${md5}"`);
+    expect(sseCos.ETag).toBe(`"${md5('x')}"`);
     const kms = await put(Bucket, 'y', { ServerSideEncryption: 'cos/kms' });
     const customer = await put(Bucket, 'z', sseC());
-    for (const result of [kms, customer]) {
+    const notMd5: Array<[string, typeof kms]> = [
+      ['y', kms],
+      ['z', customer],
+    ];
+    for (const [Key, result] of notMd5) {
       expect(result.ETag).toMatch(/^"[0-9a-f]{32}"$/);
-      expect(result.ETag).not.toBe(`"${createHash('md5').update('body of y').digest('hex')}"`);
+      expect(result.ETag).not.toBe(`"${md5(Key)}"`);
     }
-    expect(kms.headers!['x-cos-hash-crc64ecma']).toBe(crc64('body of y'));
+    const crcs: Array<[string, typeof kms]> = [['x', sseCos], ...notMd5];
+    for (const [Key, result] of crcs) {
+      expect(result.headers!['x-cos-hash-crc64ecma']).toBe(crc64(`body of ${Key}`));
+    }
     const again = await t.cos.headObject({ Bucket, Region: REGION, Key: 'y' });
     expect(again.ETag).toBe(kms.ETag);
-    expect((await get(Bucket, 'z', sseC())).ETag).toBe(customer.ETag);
+    expect(again.headers!['x-cos-hash-crc64ecma']).toBe(crc64('body of y'));
+    const customerGet = await get(Bucket, 'z', sseC());
+    expect(customerGet.ETag).toBe(customer.ETag);
+    expect(customerGet.headers!['x-cos-hash-crc64ecma']).toBe(crc64('body of z'));
+  });
+
+  const md5Hex = (bytes: string | Buffer) => createHash('md5').update(bytes).digest('hex');
+
+  it.each([
+    ['SSE-COS', { ServerSideEncryption: 'AES256' }],
+    ['SSE-KMS', { ServerSideEncryption: 'cos/kms' }],
+    ['SSE-C', sseC()],
+  ])('gives %s parts their plaintext MD5 and the object <md5>-N', async (_mode, params) => {
+    const Bucket = await t.createBucket();
+    const base = { Bucket, Region: REGION, Key: 'mp' };
+    const init = await t.cos.multipartInit({ ...base, ...params } as never);
+    const readKey = 'SSECustomerKey' in params ? params : {};
+    const part = await t.cos.multipartUpload({
+      ...base,
+      UploadId: init.UploadId,
+      PartNumber: 1,
+      Body: 'the only part',
+      ...readKey,
+    } as never);
+    expect(part.ETag).toBe(`"${md5Hex('the only part')}"`);
+    const Parts = [{ PartNumber: 1, ETag: part.ETag }];
+    const done = await t.cos.multipartComplete({ ...base, UploadId: init.UploadId, Parts });
+    const expected = `"${md5Hex(Buffer.from(md5Hex('the only part'), 'hex'))}-1"`;
+    expect(done.ETag).toBe(expected);
+    expect((await t.cos.headObject({ ...base, ...readKey } as never)).ETag).toBe(expected);
+  });
+
+  it('gives appends the whole MD5 under SSE-COS, a new random ETag under SSE-KMS', async () => {
+    const Bucket = await t.createBucket();
+    const append = (Key: string, Position: number, Body: string, extra: object) =>
+      t.cos.appendObject({ Bucket, Region: REGION, Key, Position, Body, ...extra } as never);
+    await append('cos', 0, 'ab', { ServerSideEncryption: 'AES256' });
+    const cos = await append('cos', 2, 'cd', {});
+    expect(cos.headers!.etag).toBe(`"${md5Hex('abcd')}"`);
+    const first = await append('kms', 0, 'ab', { ServerSideEncryption: 'cos/kms' });
+    const second = await append('kms', 2, 'cd', {});
+    for (const result of [first, second]) expect(result.headers!.etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(second.headers!.etag).not.toBe(first.headers!.etag);
+    expect(second.headers!.etag).not.toBe(`"${md5Hex('abcd')}"`);
   });
 });

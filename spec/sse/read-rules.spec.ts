@@ -191,6 +191,23 @@ describe('SSE-C keys, SSE request validation and tampering', () => {
       expect(res.text).toContain('<Code>InternalError</Code>');
     });
 
+    it.each([
+      ['the wrapped data key', -1],
+      ['the blob header', 0],
+    ])('answers 500 InternalError when %s of an SSE-KMS object is damaged', async (_part, at) => {
+      const Bucket = await open.createBucket();
+      const sse = { ServerSideEncryption: 'cos/kms' };
+      await open.cos.putObject({ Bucket, Region: REGION, Key: 'v', Body: 'kms body', ...sse });
+      const encryption = open.emulator.service.getBucket(Bucket).objects.latest('v')!.body!
+        .encryption!;
+      const blob = Buffer.from(encryption.wrappedKey);
+      blob[at < 0 ? blob.length + at : at] ^= 0x01;
+      encryption.wrappedKey = blob;
+      const res = await get(Bucket);
+      expect(res.status).toBe(500);
+      expect(res.text).toContain('<Code>InternalError</Code>');
+    });
+
     it('cuts the connection when a damaged chunk comes after the headers went out', async () => {
       const Bucket = await tampered(600 * 1024, 7 * (64 * 1024 + 16) + 10);
       const outcome = await get(Bucket).then(

@@ -81,3 +81,48 @@ export async function setBucketDefault(
     },
   } as never);
 }
+
+/** A random body: random bytes cannot pass the window check by luck of repetition. */
+export function randomBody(size: number): Buffer {
+  return randomBytes(size);
+}
+
+const WINDOW = 32;
+const BASE = 257;
+const MOD = 1_000_000_007;
+
+/** Rolling hashes of every WINDOW-byte window of `bytes`. */
+function windowHashes(bytes: Buffer, each: (hash: number, at: number) => void): void {
+  if (bytes.length < WINDOW) return;
+  let top = 1;
+  for (let i = 1; i < WINDOW; i++) top = (top * BASE) % MOD;
+  let hash = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (i >= WINDOW) hash = (hash - ((bytes[i - WINDOW] * top) % MOD) + MOD) % MOD;
+    hash = (hash * BASE + bytes[i]) % MOD;
+    if (i >= WINDOW - 1) each(hash, i - WINDOW + 1);
+  }
+}
+
+/**
+ * The offset of the first WINDOW-byte window of `plain` that occurs anywhere in `stored`, or -1.
+ * A stored form that leaks any 32 consecutive plaintext bytes is not encrypted, whatever else it
+ * holds; rolling hashes keep this linear so multi-MiB bodies can be checked.
+ */
+export function firstPlaintextWindow(stored: Buffer, plain: Buffer): number {
+  if (plain.length < WINDOW) return plain.length > 0 && stored.includes(plain) ? 0 : -1;
+  const seen = new Map<number, number[]>();
+  windowHashes(stored, (hash, at) => {
+    const list = seen.get(hash);
+    if (list) list.push(at);
+    else seen.set(hash, [at]);
+  });
+  let found = -1;
+  windowHashes(plain, (hash, at) => {
+    if (found >= 0) return;
+    const window = plain.subarray(at, at + WINDOW);
+    const hit = seen.get(hash)?.some((s) => stored.subarray(s, s + WINDOW).equals(window));
+    if (hit) found = at;
+  });
+  return found;
+}

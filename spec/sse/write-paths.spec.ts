@@ -1,8 +1,25 @@
 import request from 'supertest';
 import { REGION, startTestEmulator, TestEmulator } from '../support/emulator';
-import { copySourceSseC, DOC_KEY_MD5, rawAtRest, setBucketDefault, sseC } from './sse-support';
+import {
+  copySourceSseC,
+  DOC_KEY_MD5,
+  firstPlaintextWindow,
+  randomBody,
+  rawAtRest,
+  setBucketDefault,
+  sseC,
+} from './sse-support';
 
 type Mode = 'SSE-COS' | 'SSE-KMS' | 'SSE-C';
+
+describe('the plaintext-window check', () => {
+  it('finds 32 plaintext bytes hidden inside other stored bytes, and nothing in random ones', () => {
+    const plain = randomBody(4096);
+    const leaky = Buffer.concat([randomBody(100), plain.subarray(1000, 1032), randomBody(100)]);
+    expect(firstPlaintextWindow(leaky, plain)).toBe(1000);
+    expect(firstPlaintextWindow(randomBody(8192), plain)).toBe(-1);
+  });
+});
 
 describe('SSE on every write path', () => {
   let t: TestEmulator;
@@ -36,13 +53,13 @@ describe('SSE on every write path', () => {
             'x-cos-server-side-encryption-customer-key-md5': DOC_KEY_MD5,
           };
 
-  async function expectStoredEncrypted(Bucket: string, Key: string, mode: Mode, plain: string) {
+  async function expectStoredEncrypted(Bucket: string, Key: string, mode: Mode, plain: Buffer) {
     const raw = await rawAtRest(t, Bucket, Key);
     expect(raw.sse).toBe(mode);
-    expect(raw.bytes.length).toBeGreaterThan(Buffer.byteLength(plain));
-    expect(raw.bytes.includes(Buffer.from(plain))).toBe(false);
+    expect(raw.bytes.length).toBeGreaterThan(plain.length);
+    expect(firstPlaintextWindow(raw.bytes, plain)).toBe(-1);
     const got = await t.cos.getObject({ Bucket, Region: REGION, Key, ...readParams(mode) });
-    expect(got.Body.toString()).toBe(plain);
+    expect(Buffer.compare(got.Body, plain)).toBe(0);
     expect(got.headers).toEqual(expect.objectContaining(echoed(mode)));
     const head = await t.cos.headObject({ Bucket, Region: REGION, Key, ...readParams(mode) });
     expect(head.headers).toEqual(expect.objectContaining(echoed(mode)));
@@ -52,7 +69,7 @@ describe('SSE on every write path', () => {
 
   it.each(modes)('PUT Object with %s encrypts at rest, echoed on PUT, GET, HEAD', async (mode) => {
     const Bucket = await t.createBucket();
-    const plain = `secret ${mode} `.repeat(50);
+    const plain = randomBody(777);
     const put = await t.cos.putObject({
       Bucket,
       Region: REGION,
@@ -66,7 +83,7 @@ describe('SSE on every write path', () => {
 
   it.each(modes)('PUT Object - Copy encrypts the destination per its %s headers', async (mode) => {
     const Bucket = await t.createBucket();
-    const plain = 'copied bytes '.repeat(40);
+    const plain = randomBody(520);
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'src', Body: plain });
     const copy = await t.cos.putObjectCopy({
       Bucket,
@@ -84,7 +101,8 @@ describe('SSE on every write path', () => {
     const Bucket = await t.createBucket();
     const Target = await t.createBucket();
     await setBucketDefault(t, Target, REGION, 'AES256');
-    await t.cos.putObject({ Bucket, Region: REGION, Key: 'src', Body: 'sse-c source', ...sseC() });
+    const plain = randomBody(300);
+    await t.cos.putObject({ Bucket, Region: REGION, Key: 'src', Body: plain, ...sseC() });
     await t.cos.putObjectCopy({
       Bucket: Target,
       Region: REGION,
@@ -92,22 +110,59 @@ describe('SSE on every write path', () => {
       CopySource: `${Bucket}.cos.${REGION}.myqcloud.com/src`,
       Headers: copySourceSseC(),
     } as never);
-    await expectStoredEncrypted(Target, 'dst', 'SSE-COS', 'sse-c source');
+    await expectStoredEncrypted(Target, 'dst', 'SSE-COS', plain);
   });
+
+  it('PUT Object - Copy echoes the SSE that the destination bucket default chose', async () => {
+    const Source = await t.createBucket();
+    const Bucket = await t.createBucket();
+    await setBucketDefault(t, Bucket, REGION, 'KMS', keyId);
+    const plain = randomBody(333);
+    await t.cos.putObject({ Bucket: Source, Region: REGION, Key: 'src', Body: plain });
+    const copy = await t.cos.putObjectCopy({
+      Bucket,
+      Region: REGION,
+      Key: 'dst',
+      CopySource: `${Source}.cos.${REGION}.myqcloud.com/src`,
+    });
+    expect(copy.headers).toEqual(expect.objectContaining(echoed('SSE-KMS')));
+    await expectStoredEncrypted(Bucket, 'dst', 'SSE-KMS', plain);
+  });
+
+  it.each(['SSE-COS', 'SSE-KMS'] as Mode[])(
+    'Upload Part - Copy into a %s upload echoes the upload SSE',
+    async (mode) => {
+      const Bucket = await t.createBucket();
+      const plain = randomBody(1200);
+      await t.cos.putObject({ Bucket, Region: REGION, Key: 'src', Body: plain });
+      const base = { Bucket, Region: REGION, Key: 'mp' };
+      const init = await t.cos.multipartInit({ ...base, ...writeParams(mode) } as never);
+      const part = await t.cos.uploadPartCopy({
+        ...base,
+        UploadId: init.UploadId,
+        PartNumber: 1,
+        CopySource: `${Bucket}.cos.${REGION}.myqcloud.com/src`,
+      });
+      expect(part.headers).toEqual(expect.objectContaining(echoed(mode)));
+      const Parts = [{ PartNumber: 1, ETag: part.ETag }];
+      await t.cos.multipartComplete({ ...base, UploadId: init.UploadId, Parts });
+      await expectStoredEncrypted(Bucket, 'mp', mode, plain);
+    },
+  );
 
   it.each(modes)('multipart with %s is fixed at Initiate, echoed at each step', async (mode) => {
     const Bucket = await t.createBucket();
     const base = { Bucket, Region: REGION, Key: 'mp' };
     const init = await t.cos.multipartInit({ ...base, ...writeParams(mode) } as never);
     expect(init.headers).toEqual(expect.objectContaining(echoed(mode)));
-    const partBody = Buffer.alloc(1024 * 1024 + 7, 'p');
+    const partBodies = [randomBody(1024 * 1024 + 7), randomBody(4099)];
     const parts = [];
     for (const PartNumber of [1, 2]) {
       const part = await t.cos.multipartUpload({
         ...base,
         UploadId: init.UploadId,
         PartNumber,
-        Body: partBody,
+        Body: partBodies[PartNumber - 1],
         ...readParams(mode),
       } as never);
       expect(part.headers).toEqual(expect.objectContaining(echoed(mode)));
@@ -115,8 +170,7 @@ describe('SSE on every write path', () => {
     }
     const done = await t.cos.multipartComplete({ ...base, UploadId: init.UploadId, Parts: parts });
     expect(done.headers).toEqual(expect.objectContaining(echoed(mode)));
-    const plain = Buffer.concat([partBody, partBody]).toString();
-    await expectStoredEncrypted(Bucket, 'mp', mode, plain);
+    await expectStoredEncrypted(Bucket, 'mp', mode, Buffer.concat(partBodies));
   });
 
   it('multipart without SSE headers takes the bucket default at Initiate', async () => {
@@ -126,18 +180,19 @@ describe('SSE on every write path', () => {
     const init = await t.cos.multipartInit(base);
     // Changing the default after Initiate does not change the upload.
     await t.cos.deleteBucketEncryption({ Bucket, Region: REGION });
+    const plain = randomBody(400);
     const part = await t.cos.multipartUpload({
       ...base,
       UploadId: init.UploadId,
       PartNumber: 1,
-      Body: 'only part',
+      Body: plain,
     });
     await t.cos.multipartComplete({
       ...base,
       UploadId: init.UploadId,
       Parts: [{ PartNumber: 1, ETag: part.ETag }],
     });
-    await expectStoredEncrypted(Bucket, 'mp', 'SSE-KMS', 'only part');
+    await expectStoredEncrypted(Bucket, 'mp', 'SSE-KMS', plain);
   });
 
   it('refuses an SSE-C upload part that does not carry the key', async () => {
@@ -151,7 +206,7 @@ describe('SSE on every write path', () => {
 
   it.each(modes)('Append Object with %s encrypts and keeps it on later appends', async (mode) => {
     const Bucket = await t.createBucket();
-    const append = (Position: number, Body: string) =>
+    const append = (Position: number, Body: Buffer) =>
       t.cos.appendObject({
         Bucket,
         Region: REGION,
@@ -160,18 +215,20 @@ describe('SSE on every write path', () => {
         Body,
         ...(Position === 0 ? writeParams(mode) : readParams(mode)),
       } as never);
-    const first = await append(0, 'first line;');
+    const [one, two] = [randomBody(200), randomBody(300)];
+    const first = await append(0, one);
     expect(first.headers).toEqual(expect.objectContaining(echoed(mode)));
-    await append(11, 'second line;');
-    await expectStoredEncrypted(Bucket, 'log', mode, 'first line;second line;');
+    await append(one.length, two);
+    await expectStoredEncrypted(Bucket, 'log', mode, Buffer.concat([one, two]));
   });
 
   it('Append Object without SSE headers follows the bucket default', async () => {
     const Bucket = await t.createBucket();
     await setBucketDefault(t, Bucket, REGION, 'AES256');
-    const params = { Bucket, Region: REGION, Key: 'log', Position: 0, Body: 'abc' };
+    const plain = randomBody(100);
+    const params = { Bucket, Region: REGION, Key: 'log', Position: 0, Body: plain };
     await t.cos.appendObject(params as never);
-    await expectStoredEncrypted(Bucket, 'log', 'SSE-COS', 'abc');
+    await expectStoredEncrypted(Bucket, 'log', 'SSE-COS', plain);
   });
 
   describe('POST Object (form upload)', () => {
@@ -181,17 +238,61 @@ describe('SSE on every write path', () => {
     });
     afterAll(() => open.stop());
 
-    const post = (Bucket: string, fields: Record<string, string>, file: string) => {
+    const post = (Bucket: string, fields: Record<string, string>, file: Buffer) => {
       const host = `${Bucket}.cos.${REGION}.myqcloud.com`;
       let req = request(open.emulator.url).post('/').set('Host', host);
       for (const [name, value] of Object.entries(fields)) req = req.field(name, value);
-      return req.attach('file', Buffer.from(file), 'f.txt');
+      return req.attach('file', file, 'f.txt');
     };
+
+    /** The form fields that ask for a mode (the same names as the headers of PUT Object). */
+    const formFields = (mode: Mode, kmsKeyId: string): Record<string, string> => {
+      if (mode === 'SSE-COS') return { 'x-cos-server-side-encryption': 'AES256' };
+      if (mode === 'SSE-KMS') {
+        return {
+          'x-cos-server-side-encryption': 'cos/kms',
+          'x-cos-server-side-encryption-cos-kms-key-id': kmsKeyId,
+        };
+      }
+      const { SSECustomerAlgorithm, SSECustomerKey, SSECustomerKeyMD5 } = sseC();
+      return {
+        'x-cos-server-side-encryption-customer-algorithm': SSECustomerAlgorithm,
+        'x-cos-server-side-encryption-customer-key': SSECustomerKey,
+        'x-cos-server-side-encryption-customer-key-MD5': SSECustomerKeyMD5,
+      };
+    };
+
+    it.each(modes)('POST Object with %s form fields encrypts, echoes, reads back', async (mode) => {
+      const Bucket = await open.createBucket();
+      const formKeyId = open.emulator.kms.createKey({ region: REGION }).KeyId;
+      const plain = randomBody(900);
+      const res = await post(Bucket, { key: 'k', ...formFields(mode, formKeyId) }, plain);
+      expect(res.status).toBe(204);
+      const expected = echoed(mode);
+      if (mode === 'SSE-KMS') {
+        expected['x-cos-server-side-encryption-cos-kms-key-id'] = formKeyId;
+      }
+      expect(res.headers).toEqual(expect.objectContaining(expected));
+
+      const raw = await rawAtRest(open, Bucket, 'k');
+      expect(raw.sse).toBe(mode);
+      expect(raw.kmsKeyId).toBe(mode === 'SSE-KMS' ? formKeyId : null);
+      expect(firstPlaintextWindow(raw.bytes, plain)).toBe(-1);
+      const got = await open.cos.getObject({
+        Bucket,
+        Region: REGION,
+        Key: 'k',
+        ...readParams(mode),
+      });
+      expect(Buffer.compare(got.Body, plain)).toBe(0);
+      expect(got.headers).toEqual(expect.objectContaining(expected));
+    });
 
     it('encrypts per the x-cos-server-side-encryption form field and echoes it', async () => {
       const Bucket = await open.createBucket();
       const fields = { key: 'k', 'x-cos-server-side-encryption': 'cos/kms' };
-      const res = await post(Bucket, fields, 'form secret');
+      const plain = randomBody(256);
+      const res = await post(Bucket, fields, plain);
       expect(res.status).toBe(204);
       expect(res.headers['x-cos-server-side-encryption']).toBe('cos/kms');
       expect(res.headers['x-cos-server-side-encryption-cos-kms-key-id']).toBe(
@@ -199,13 +300,13 @@ describe('SSE on every write path', () => {
       );
       const raw = await rawAtRest(open, Bucket, 'k');
       expect(raw.sse).toBe('SSE-KMS');
-      expect(raw.bytes.includes(Buffer.from('form secret'))).toBe(false);
+      expect(firstPlaintextWindow(raw.bytes, plain)).toBe(-1);
     });
 
     it('encrypts a form upload without SSE fields per the bucket default', async () => {
       const Bucket = await open.createBucket();
       await setBucketDefault(open, Bucket, REGION, 'AES256');
-      const res = await post(Bucket, { key: 'k' }, 'form bytes');
+      const res = await post(Bucket, { key: 'k' }, randomBody(64));
       expect(res.headers['x-cos-server-side-encryption']).toBe('AES256');
       expect((await rawAtRest(open, Bucket, 'k')).sse).toBe('SSE-COS');
     });

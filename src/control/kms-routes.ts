@@ -1,8 +1,9 @@
 import express, { Request, Response } from 'express';
+import { pipeline } from 'stream/promises';
 import type { Emulator } from '../emulator';
 import { isCosError } from '../errors';
 import type { CreateKmsKeyInput, KmsKeyMetadata } from '../kms/kms-key';
-import { rawObject } from '../sse/raw-object';
+import { openRawObject } from '../sse/raw-object';
 
 type KeyAction = (keyId: string, body: Record<string, unknown>) => KmsKeyMetadata;
 
@@ -47,11 +48,13 @@ export function kmsRoutes(emulator: Emulator): express.Router {
     }
     const version = query.get('versionId') ?? undefined;
     try {
-      const raw = rawObject(emulator.service, bucket, key, version);
+      const raw = openRawObject(emulator.service, bucket, key, version);
       res.setHeader('Content-Type', 'application/octet-stream');
+      res.setHeader('Content-Length', String(raw.size));
       res.setHeader('x-emulator-sse', raw.sse);
       if (raw.kmsKeyId) res.setHeader('x-emulator-kms-key-id', raw.kmsKeyId);
-      res.end(raw.bytes);
+      // A failed read cuts the response: its headers are already out.
+      pipeline(raw.stream, res).catch(() => res.destroy());
     } catch (error) {
       if (!isCosError(error)) throw error;
       failure(res, error.status, error.code, error.message);

@@ -43,7 +43,7 @@ export class CosService {
     this.regions = options.regions;
     this.blobs = options.blobStore;
     this.clock = options.clock ?? new Clock();
-    this.kms = new EmulatedKms(this.clock);
+    this.kms = new EmulatedKms(this.clock, (region) => this.hasRegion(region));
   }
 
   get ownerId(): string {

@@ -23,9 +23,16 @@ export class EmulatedKms {
   private readonly keys = new Map<string, KmsKey>();
   private readonly defaults = new Map<string, string>();
 
-  constructor(private readonly clock: Clock) {}
+  /** `servesRegion`: CMKs can only live in the regions the emulator serves. */
+  constructor(
+    private readonly clock: Clock,
+    private readonly servesRegion: (region: string) => boolean = () => true,
+  ) {}
 
   createKey(input: CreateKmsKeyInput): KmsKeyMetadata {
+    if (!this.servesRegion(input.region)) {
+      throw new CosError('InvalidRegionName', `The region ${input.region} is not served here.`);
+    }
     const alias = input.alias === undefined ? undefined : aliasName(input.alias);
     if (alias !== undefined && this.findByAlias(input.region, alias)) {
       throw new CosError('KmsException', `The alias ${alias} already exists in ${input.region}.`);
@@ -120,11 +127,15 @@ export class EmulatedKms {
     };
   }
 
-  /** The data key in a CiphertextBlob; fails while its CMK is not Enabled. */
+  /**
+   * The data key in a CiphertextBlob; fails while its CMK is not Enabled. Blobs only come from
+   * stored object versions, so one that does not parse or unwrap is damage at rest: 500
+   * InternalError, like damaged SSE-COS and SSE-C keys, not a KMS answer about the CMK.
+   */
   decrypt(region: string, ciphertextBlob: Buffer, encryptionContext = ''): Buffer {
     const idLength = ciphertextBlob[1] ?? 0;
     if (ciphertextBlob[0] !== BLOB_VERSION || ciphertextBlob.length < 2 + idLength) {
-      throw new CosError('KmsException', 'The CiphertextBlob is not valid.');
+      throw new CosError('InternalError', 'The stored data key of this object is damaged.');
     }
     const keyId = ciphertextBlob.subarray(2, 2 + idLength).toString('utf8');
     const key = this.find(keyId, region);
@@ -132,7 +143,7 @@ export class EmulatedKms {
     const aad = Buffer.from(`${region}\n${encryptionContext}`, 'utf8');
     const plaintext = unwrapKey(key.material, ciphertextBlob.subarray(2 + idLength), aad);
     if (!plaintext) {
-      throw new CosError('KmsException', 'The CiphertextBlob could not be decrypted.');
+      throw new CosError('InternalError', 'The stored data key of this object is damaged.');
     }
     return plaintext;
   }

@@ -3,7 +3,7 @@ import type { Headers } from '../http/respond';
 import { CosError } from '../errors';
 import type { EncryptionChoice } from './encryption-choice';
 import type { ObjectEncryption } from './object-encryption';
-import { FieldLookup, parseCustomerKey, parseEncryptionRequest } from './parse-encryption-request';
+import { parseCustomerKey, parseEncryptionRequest } from './parse-encryption-request';
 
 /**
  * The SSE a write request asks for through its headers (`x-cos-server-side-encryption`, SSE-C
@@ -12,22 +12,6 @@ import { FieldLookup, parseCustomerKey, parseEncryptionRequest } from './parse-e
  */
 export function readEncryptionRequest(ctx: RequestContext): EncryptionChoice | undefined {
   return parseEncryptionRequest((name) => ctx.header(name));
-}
-
-/**
- * The SSE fields of a POST Object form (names case-insensitive, as form field names are):
- * the same rules as the headers of PUT Object.
- */
-export function readEncryptionRequestFromFields(
-  fields: Map<string, string> | Record<string, string | undefined>,
-): EncryptionChoice | undefined {
-  const lower = new Map<string, string>();
-  const entries = fields instanceof Map ? fields.entries() : Object.entries(fields);
-  for (const [name, value] of entries) {
-    if (value !== undefined && value !== '') lower.set(name.toLowerCase(), value);
-  }
-  const lookup: FieldLookup = (name) => lower.get(name);
-  return parseEncryptionRequest(lookup);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { createHash } from 'crypto';
-import { PassThrough, Readable } from 'stream';
-import { pipeline } from 'stream/promises';
+import { Readable } from 'stream';
 import { BlobRef } from '../../storage/blob-store';
 import { Bucket } from '../bucket';
 import { StoredBody } from '../model/object-version';
@@ -56,18 +55,22 @@ function joinPlaintext(parts: ReadonlyArray<UploadedPart>): StoredBody {
   };
 }
 
-/** The parts' plaintext one after another, opening each only when the previous one ends. */
+/**
+ * The parts' plaintext one after another, opening each only when the previous one ends. Opening
+ * can fail at once (a CMK disabled since the part was stored): the generator only runs once the
+ * store reads, so the failure reaches it through the stream instead of an unheard 'error' event.
+ */
 function concatenate(
   service: CosService,
   parts: ReadonlyArray<UploadedPart>,
   customerKey: Buffer | undefined,
 ): Readable {
-  const out = new PassThrough();
-  (async () => {
+  async function* plaintext(): AsyncGenerator<Buffer> {
     for (const part of parts) {
-      await pipeline(openBody(service, part.body, undefined, customerKey), out, { end: false });
+      for await (const chunk of openBody(service, part.body, undefined, customerKey)) {
+        yield chunk as Buffer;
+      }
     }
-    out.end();
-  })().catch((error: Error) => out.destroy(error));
-  return out;
+  }
+  return Readable.from(plaintext(), { objectMode: false });
 }

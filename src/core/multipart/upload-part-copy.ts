@@ -1,4 +1,6 @@
 import { CosError } from '../../errors';
+import { chooseForPart } from '../../sse/choose-encryption';
+import type { EncryptionChoice } from '../../sse/encryption-choice';
 import { Bucket } from '../bucket';
 import { ObjectVersion } from '../model/object-version';
 import { ObjectConditions } from '../objects/conditions';
@@ -16,6 +18,8 @@ export interface PartCopyInput {
   conditions?: ObjectConditions;
   /** SSE-C key of the source (`x-cos-copy-source-server-side-encryption-customer-*`). */
   sourceCustomerKey?: Buffer;
+  /** The destination SSE the request carries: an SSE-C upload needs its key on every part. */
+  encryption?: EncryptionChoice;
 }
 
 export interface PartCopyOutcome {
@@ -35,6 +39,8 @@ export async function copyPart(
   input: PartCopyInput,
 ): Promise<PartCopyOutcome> {
   assertPartNumber(input.partNumber);
+  chooseForPart(upload.encryption, input.encryption);
+
   const source = resolveCopySource(
     service,
     input.source,

@@ -9,6 +9,7 @@ import { RequestContext } from '../context';
 import { quoteEtag, sendEmpty } from '../respond';
 import { readObjectAttributes } from './object-attributes';
 import { checkKey } from './object';
+import { withAmzAliases } from './object-headers';
 
 /** POST /<key>?append&position=N (reference 4.16 and 10.4). */
 export async function appendObject(ctx: RequestContext): Promise<void> {
@@ -33,13 +34,17 @@ export async function appendObject(ctx: RequestContext): Promise<void> {
       customerKey: readCustomerKey(ctx),
       attributes: readObjectAttributes(ctx),
     });
-    sendEmpty(ctx, 200, {
-      ETag: quoteEtag(version.etag),
-      'x-cos-next-append-position': String(version.size),
-      'x-cos-hash-crc64ecma': version.body?.crc64,
-      'x-cos-content-sha1': appendedSha1,
-      ...encryptionResponseHeaders(version.body?.encryption),
-    });
+    sendEmpty(
+      ctx,
+      200,
+      withAmzAliases(ctx, {
+        ETag: quoteEtag(version.etag),
+        'x-cos-next-append-position': String(version.size),
+        'x-cos-hash-crc64ecma': version.body?.crc64,
+        'x-cos-content-sha1': appendedSha1,
+        ...encryptionResponseHeaders(version.body?.encryption),
+      }),
+    );
   } catch (error) {
     // A refused append leaves its bytes unread; drain them so the connection can be reused.
     if (!ctx.req.readableEnded) ctx.req.resume();

@@ -3,7 +3,11 @@ import { getUpload } from '../../core/multipart/upload-lifecycle';
 import { parseCopySource } from '../../core/objects/copy-source';
 import { NULL_VERSION_ID } from '../../core/model/object-version';
 import { CosError } from '../../errors';
-import { encryptionResponseHeaders, readCustomerKey } from '../../sse/request-headers';
+import {
+  encryptionResponseHeaders,
+  readCustomerKey,
+  readEncryptionRequest,
+} from '../../sse/request-headers';
 import { RequestContext } from '../context';
 import { isoSeconds, quoteEtag, sendXml } from '../respond';
 import { readConditions } from './object-attributes';
@@ -22,6 +26,7 @@ export async function uploadPartCopy(ctx: RequestContext): Promise<void> {
     range: ctx.header(`${prefix}copy-source-range`),
     conditions: readConditions(ctx, `${prefix}copy-source-`),
     sourceCustomerKey: readCustomerKey(ctx, 'copy-source'),
+    encryption: readEncryptionRequest(ctx),
   });
   const headers = withAmzAliases(ctx, {
     'x-cos-copy-source-version-id':

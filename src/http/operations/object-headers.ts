@@ -74,9 +74,17 @@ export function withAmzAliases(ctx: RequestContext, headers: Headers): Headers {
   const aliased: Headers = { ...headers };
   for (const [name, value] of Object.entries(headers)) {
     const match = AMZ_ALIASED.exec(name);
-    if (match && value !== undefined) aliased[`x-amz-${match[1].toLowerCase()}`] = value;
+    if (match && value !== undefined) aliased[amzName(match[1].toLowerCase())] = value;
   }
   return aliased;
+}
+
+/** The AWS SDK reads the CMK id as SSEKMSKeyId from the `aws-kms-key-id` name, not `cos-`. */
+function amzName(suffix: string): string {
+  if (suffix === 'server-side-encryption-cos-kms-key-id') {
+    return 'x-amz-server-side-encryption-aws-kms-key-id';
+  }
+  return `x-amz-${suffix}`;
 }
 
 function isSigV4(ctx: RequestContext): boolean {
