@@ -187,12 +187,6 @@ export class Emulator {
     return {
       service: this.service,
       addCredentials: (pairs) => this.keyPairs.add(pairs),
-      createKmsKeys: (keys) => {
-        for (const key of keys) {
-          const { region, keyId, alias, description, keyState: state } = key;
-          this.service.kms.createKey({ region, keyId, alias, description, state });
-        }
-      },
     };
   }
 }

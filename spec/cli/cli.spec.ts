@@ -127,6 +127,17 @@ describe('cos-emulator check', () => {
     expect(run.stderr).toContain('several-problems.yaml:3:');
     expect(run.stderr).toContain('several-problems.yaml:5:');
   });
+
+  it('reports a KMS key defined in two files with both positions, not as a crash', async () => {
+    const files = ['fixtures/encryption.yaml', 'spec/fixtures/files/same-kms-key.yaml'];
+    const run = await runCli(['check', ...files]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'spec/fixtures/files/same-kms-key.yaml:4:5: kmsKeys[0].keyId: KMS key ' +
+        '11111111-2222-3333-4444-555555555555 is already defined at fixtures/encryption.yaml:4:5',
+    );
+    expect(run.stderr).not.toContain('unexpected failure');
+  });
 });
 
 function getJson(url: string): Promise<unknown> {
