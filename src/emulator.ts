@@ -11,6 +11,7 @@ import { createCosApp } from './http/app';
 import { HttpRuntime } from './http/context';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from './http/auth';
 import { Logger } from './logger';
+import { checkOptions } from './option-checks';
 import {
   CredentialOption,
   DEFAULT_APP_ID,
@@ -38,8 +39,11 @@ export class Emulator {
   private server?: http.Server;
   private startedAt = Date.now();
 
-  /** Validates the options and start-up fixtures; throws FixtureError for a bad fixture. */
+  /**
+   * Validates the options (InvalidOptionsError) and the start-up fixtures (FixtureError).
+   */
   constructor(options: EmulatorOptions = {}) {
+    checkOptions(options);
     const inputs = options.fixtures === undefined ? [] : [options.fixtures].flat();
     this.startupFixture = inputs.length > 0 ? fixtureParser().loadFixtures(inputs) : undefined;
     this.options = resolveOptions(options, this.startupFixture);
