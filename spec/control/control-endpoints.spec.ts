@@ -87,6 +87,15 @@ describe('control endpoints under /_emulator', () => {
     expect(t.emulator.kms.listKeys()).toHaveLength(keys);
   });
 
+  it('POST /kms/keys/<id>/<action> decodes the key id once', async () => {
+    const http = request(t.emulator.url);
+    await http.post('/_emulator/kms/keys').send({ keyId: 'with%25percent' }).expect(200);
+    const disabled = await http.post('/_emulator/kms/keys/with%2525percent/disable').expect(200);
+    expect(disabled.body).toMatchObject({ KeyId: 'with%25percent', KeyState: 'Disabled' });
+    const missing = await http.post('/_emulator/kms/keys/%25E0/enable').expect(404);
+    expect(missing.body.error).toBe('KmsKeyNotExist');
+  });
+
   it('POST /fixtures refuses bodyFile, which would read the emulator machine files', async () => {
     const yaml =
       'buckets:\n  - name: f-1250000000\n    region: ap-guangzhou\n    objects:\n' +
