@@ -86,7 +86,17 @@ export class Emulator {
 
   /** Seeds the start-up fixtures, then listens. Rejects if the port is taken. */
   async start(): Promise<this> {
+    await this.seedStartup();
+    return this.listen();
+  }
+
+  /** The first half of start(): seeds the start-up fixtures (FixtureError if they conflict). */
+  async seedStartup(): Promise<void> {
     if (this.startupFixture) await seedFixture(this.seedTarget(), this.startupFixture);
+  }
+
+  /** The second half of start(): listens; rejects with the socket error (EADDRINUSE, ...). */
+  async listen(): Promise<this> {
     const runtime: HttpRuntime = {
       service: this.service,
       log: this.log,
