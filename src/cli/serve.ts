@@ -25,11 +25,12 @@ export async function serve(options: EmulatorOptions, quiet: boolean): Promise<v
     throw listenFailure(error as NodeJS.ErrnoException, host, port);
   }
 
+  // Handlers before the ready line: a script may signal as soon as it reads it.
+  stopOnSignals(emulator);
   // One write: a script that stops the emulator as soon as it sees the ready line still gets
   // the banner (process.exit drops output still queued for a pipe).
   const ready = `cos-emulator listening on ${emulator.url}\n`;
   process.stdout.write(quiet ? ready : ready + banner(emulator));
-  stopOnSignals(emulator);
 }
 
 function createEmulator(options: EmulatorOptions): Emulator {
