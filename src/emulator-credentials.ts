@@ -16,8 +16,17 @@ export class EmulatorCredentials implements CredentialStore {
     return this.pairs.get(secretId);
   }
 
-  add(pairs: ReadonlyArray<CredentialOption>): void {
+  /** Accepts the pairs; the function returned takes them back (restoring any they replaced). */
+  add(pairs: ReadonlyArray<CredentialOption>): () => void {
+    const before = new Map(this.pairs);
     for (const pair of pairs) this.pairs.set(pair.secretId, pair.secretKey);
+    return () => {
+      for (const pair of pairs) {
+        const earlier = before.get(pair.secretId);
+        if (earlier === undefined) this.pairs.delete(pair.secretId);
+        else this.pairs.set(pair.secretId, earlier);
+      }
+    };
   }
 
   /** Every pair accepted now, start-up pairs first. */

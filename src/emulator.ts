@@ -11,6 +11,7 @@ import { createCosApp } from './http/app';
 import { HttpRuntime } from './http/context';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from './http/auth';
 import { Logger } from './logger';
+import { checkOptions } from './option-checks';
 import {
   CredentialOption,
   DEFAULT_APP_ID,
@@ -38,8 +39,11 @@ export class Emulator {
   private server?: http.Server;
   private startedAt = Date.now();
 
-  /** Validates the options and start-up fixtures; throws FixtureError for a bad fixture. */
+  /**
+   * Validates the options (InvalidOptionsError) and the start-up fixtures (FixtureError).
+   */
   constructor(options: EmulatorOptions = {}) {
+    checkOptions(options);
     const inputs = options.fixtures === undefined ? [] : [options.fixtures].flat();
     this.startupFixture = inputs.length > 0 ? fixtureParser().loadFixtures(inputs) : undefined;
     this.options = resolveOptions(options, this.startupFixture);
@@ -82,7 +86,17 @@ export class Emulator {
 
   /** Seeds the start-up fixtures, then listens. Rejects if the port is taken. */
   async start(): Promise<this> {
+    await this.seedStartup();
+    return this.listen();
+  }
+
+  /** The first half of start(): seeds the start-up fixtures (FixtureError if they conflict). */
+  async seedStartup(): Promise<void> {
     if (this.startupFixture) await seedFixture(this.seedTarget(), this.startupFixture);
+  }
+
+  /** The second half of start(): listens; rejects with the socket error (EADDRINUSE, ...). */
+  async listen(): Promise<this> {
     const runtime: HttpRuntime = {
       service: this.service,
       log: this.log,
@@ -187,12 +201,6 @@ export class Emulator {
     return {
       service: this.service,
       addCredentials: (pairs) => this.keyPairs.add(pairs),
-      createKmsKeys: (keys) => {
-        for (const key of keys) {
-          const { region, keyId, alias, description, keyState: state } = key;
-          this.service.kms.createKey({ region, keyId, alias, description, state });
-        }
-      },
     };
   }
 }

@@ -64,6 +64,28 @@ describe('cos-emulator (the CLI)', () => {
     expect(cli.readyOutput()).toMatch(/^cos-emulator listening on http:\/\/127\.0\.0\.1:\d+\n$/);
   });
 
+  it('reads COS_EMULATOR_QUIET=0, false or empty as off', async () => {
+    for (const value of ['0', 'false', '']) {
+      const cli = await startCli(['--port', '0'], { COS_EMULATOR_QUIET: value });
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+      expect(cli.readyOutput()).toContain('  regions: ');
+    }
+  });
+
+  it('explains an option value startEmulator refuses, with status 1', async () => {
+    const run = await runCli(['--port', '0', '--host', '']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('cos-emulator: invalid options: host: expected a non-empty string.\n');
+  });
+
+  it('on SIGINT stops and exits 0', async () => {
+    const cli = await startCli(['--port', '0', '--quiet']);
+    cli.child.kill('SIGINT');
+    const run = await cli.exited;
+    expect(run).toMatchObject({ code: 0, signal: null });
+  });
+
   it('explains a port in use and exits non-zero', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
@@ -126,6 +148,17 @@ describe('cos-emulator check', () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('several-problems.yaml:3:');
     expect(run.stderr).toContain('several-problems.yaml:5:');
+  });
+
+  it('reports a KMS key defined in two files with both positions, not as a crash', async () => {
+    const files = ['fixtures/encryption.yaml', 'spec/fixtures/files/same-kms-key.yaml'];
+    const run = await runCli(['check', ...files]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'spec/fixtures/files/same-kms-key.yaml:4:5: kmsKeys[0].keyId: KMS key ' +
+        '11111111-2222-3333-4444-555555555555 is already defined at fixtures/encryption.yaml:4:5',
+    );
+    expect(run.stderr).not.toContain('unexpected failure');
   });
 });
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import path from 'path';
 import request from 'supertest';
 import COS = require('cos-nodejs-sdk-v5');
 import { REGION, startTestEmulator, TestEmulator } from '../support/emulator';
@@ -71,6 +73,27 @@ describe('control endpoints under /_emulator', () => {
       ],
     });
     expect(t.emulator.service.findBucket('x-1250000000')).toBeUndefined();
+  });
+
+  it('POST /fixtures answers InvalidFixture when its KMS keys already exist', async () => {
+    const yaml = readFileSync(path.join(__dirname, '../../fixtures/encryption.yaml'), 'utf8');
+    await request(t.emulator.url).post('/_emulator/fixtures').send(yaml).expect(200);
+    const keys = t.emulator.kms.listKeys().length;
+    const res = await request(t.emulator.url).post('/_emulator/fixtures').send(yaml).expect(400);
+    expect(res.body.error).toBe('InvalidFixture');
+    expect(res.body.messages[0]).toMatch(
+      /^<request body>:4:5: kmsKeys\[0\]\.keyId: KMS key 1111.* already exists in the emulator$/,
+    );
+    expect(t.emulator.kms.listKeys()).toHaveLength(keys);
+  });
+
+  it('POST /kms/keys/<id>/<action> decodes the key id once', async () => {
+    const http = request(t.emulator.url);
+    await http.post('/_emulator/kms/keys').send({ keyId: 'with%25percent' }).expect(200);
+    const disabled = await http.post('/_emulator/kms/keys/with%2525percent/disable').expect(200);
+    expect(disabled.body).toMatchObject({ KeyId: 'with%25percent', KeyState: 'Disabled' });
+    const missing = await http.post('/_emulator/kms/keys/%25E0/enable').expect(404);
+    expect(missing.body.error).toBe('KmsKeyNotExist');
   });
 
   it('POST /fixtures refuses bodyFile, which would read the emulator machine files', async () => {

@@ -1,7 +1,8 @@
 import { Emulator } from '../emulator';
 import { FixtureError } from '../fixtures/fixture-error';
 import { EmulatorOptions } from '../options';
-import { fixtureFailure } from './serve';
+import { InvalidOptionsError } from '../option-checks';
+import { fixtureFailure, optionsFailure } from './serve';
 
 /**
  * `cos-emulator check <file...>`: validates the fixtures and seeds them into a throwaway
@@ -17,6 +18,7 @@ export async function checkFixtures(files: string[], options: EmulatorOptions): 
     return `ok: ${files.length} fixture file(s) valid; they seed ${what}`;
   } catch (error) {
     if (error instanceof FixtureError) throw fixtureFailure(error);
+    if (error instanceof InvalidOptionsError) throw optionsFailure(error);
     throw error;
   }
 }

@@ -19,8 +19,11 @@ export function buildProgram(): Command {
     });
   for (const option of serverOptions()) program.addOption(option);
   program.addHelpText('after', `\n${describeEnvironment(program)}`);
-  program.action(async (options: CliOptions) => {
-    await serve(toEmulatorOptions(options), options.quiet === true);
+  program.action(async (options: CliOptions, command: Command) => {
+    // commander sets a flag for any value of its variable; COS_EMULATOR_QUIET=0 means off.
+    const fromEnv = command.getOptionValueSource('quiet') === 'env';
+    const quiet = fromEnv ? envFlag(process.env.COS_EMULATOR_QUIET) : options.quiet === true;
+    await serve(toEmulatorOptions({ ...options, quiet }), quiet);
   });
 
   const check = program
@@ -36,19 +39,36 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Entry point of bin/cos-emulator.js. Failures print one paragraph, never a stack trace. */
+/** Exit status of a failure nobody foresaw (a bug): EX_SOFTWARE, apart from the user's 1. */
+export const UNEXPECTED_EXIT = 70;
+
+/**
+ * Entry point of bin/cos-emulator.js. Failures print one paragraph, never a stack trace; an
+ * unexpected one shows its stack at log level debug, for a bug report.
+ */
 export async function main(argv: string[] = process.argv): Promise<void> {
+  const program = buildProgram();
   try {
-    await buildProgram().parseAsync(argv);
+    await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CliError) {
       process.stderr.write(`cos-emulator: ${error.message}\n`);
       process.exitCode = error.exitCode;
       return;
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`cos-emulator: unexpected failure: ${reason}\n`);
-    if (process.env.COS_EMULATOR_LOG_LEVEL === 'debug') process.stderr.write(`${error}\n`);
-    process.exitCode = 70;
+    const level = program.opts().logLevel ?? process.env.COS_EMULATOR_LOG_LEVEL;
+    const stack = error instanceof Error ? error.stack : undefined;
+    if (level === 'debug' && stack) {
+      process.stderr.write(`cos-emulator: unexpected failure: ${stack}\n`);
+    } else {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`cos-emulator: unexpected failure: ${reason}\n`);
+    }
+    process.exitCode = UNEXPECTED_EXIT;
   }
+}
+
+/** A yes/no variable: unset, empty, `0`, `false`, `no` and `off` are no. */
+function envFlag(value: string | undefined): boolean {
+  return value !== undefined && !['', '0', 'false', 'no', 'off'].includes(value.toLowerCase());
 }

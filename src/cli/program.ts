@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_LEVELS, LogLevel } from '../logger';
+import { appIdProblem, portProblem, regionsProblem } from '../option-checks';
 import { CliError } from './cli-error';
 import { CredentialOption, DEFAULT_APP_ID, DEFAULT_PORT, EmulatorOptions } from '../options';
 
@@ -73,20 +74,21 @@ export function describeEnvironment(program: Command): string {
   );
 }
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value.trim()) || port > 65535) {
-    throw new InvalidArgumentError('expected a port number from 0 to 65535.');
-  }
+/** A port number as text (flag or variable); the same check as startEmulator's. */
+export function parsePort(value: string): number {
+  const port = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  const problem = portProblem(port);
+  if (problem) throw new InvalidArgumentError(problem);
   return port;
 }
 
 function parseAppId(value: string): string {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a numeric AppId.');
+  const problem = appIdProblem(value);
+  if (problem) throw new InvalidArgumentError(problem);
   return value;
 }
 
-function splitList(value: string): string[] {
+export function splitList(value: string): string[] {
   return value
     .split(',')
     .map((item) => item.trim())
@@ -99,12 +101,8 @@ function collectList(value: string, previous?: string[]): string[] {
 
 function parseRegions(value: string): string[] {
   const regions = splitList(value);
-  const bad = regions.find((region) => !/^[a-z]+-[a-z0-9-]+$/.test(region));
-  if (regions.length === 0 || bad !== undefined) {
-    throw new InvalidArgumentError(
-      `expected region names like ap-guangzhou,ap-beijing${bad ? `; "${bad}" is not one` : ''}.`,
-    );
-  }
+  const problem = regionsProblem(regions);
+  if (problem) throw new InvalidArgumentError(problem);
   return regions;
 }
 

@@ -1,6 +1,7 @@
 import { Emulator } from '../emulator';
 import { FixtureError } from '../fixtures/fixture-error';
 import { DEFAULT_SECRET_ID } from '../http/auth';
+import { InvalidOptionsError } from '../option-checks';
 import { EmulatorOptions } from '../options';
 import { CliError, listenFailure } from './cli-error';
 
@@ -11,20 +12,25 @@ import { CliError, listenFailure } from './cli-error';
 export async function serve(options: EmulatorOptions, quiet: boolean): Promise<void> {
   const emulator = createEmulator(options);
   try {
-    await emulator.start();
+    await emulator.seedStartup();
   } catch (error) {
     if (error instanceof FixtureError) throw fixtureFailure(error);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('E')) {
-      const { host, port } = emulator.options;
-      throw listenFailure(error as NodeJS.ErrnoException, host, port);
-    }
     throw error;
   }
+  // Only here is an error with a code a socket failure; elsewhere it would be a bug.
+  try {
+    await emulator.listen();
+  } catch (error) {
+    const { host, port } = emulator.options;
+    throw listenFailure(error as NodeJS.ErrnoException, host, port);
+  }
 
-  process.stdout.write(`cos-emulator listening on ${emulator.url}\n`);
-  if (!quiet) process.stdout.write(banner(emulator));
+  // Handlers before the ready line: a script may signal as soon as it reads it.
   stopOnSignals(emulator);
+  // One write: a script that stops the emulator as soon as it sees the ready line still gets
+  // the banner (process.exit drops output still queued for a pipe).
+  const ready = `cos-emulator listening on ${emulator.url}\n`;
+  process.stdout.write(quiet ? ready : ready + banner(emulator));
 }
 
 function createEmulator(options: EmulatorOptions): Emulator {
@@ -32,8 +38,13 @@ function createEmulator(options: EmulatorOptions): Emulator {
     return new Emulator(options);
   } catch (error) {
     if (error instanceof FixtureError) throw fixtureFailure(error);
+    if (error instanceof InvalidOptionsError) throw optionsFailure(error);
     throw error;
   }
+}
+
+export function optionsFailure(error: InvalidOptionsError): CliError {
+  return new CliError(`invalid options: ${error.problems.join(' ')}`);
 }
 
 /** Regions, AppId and the key pairs to sign with; a SecretKey is shown only for the public pair. */

@@ -36,7 +36,7 @@ export function kmsRoutes(emulator: Emulator): express.Router {
     const action = actions[String(req.params.action)];
     if (!action) return void failure(res, 404, 'NotFound', `no KMS action ${req.params.action}`);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    answer(res, () => action(decodeURIComponent(String(req.params.keyId)), body));
+    answer(res, () => action(String(req.params.keyId), body));
   });
 
   router.get('/raw', (req, res) => {

@@ -6,6 +6,7 @@ import { HttpRuntime, RequestContext } from './context';
 import { applyCorsHeaders } from './cors';
 import { writeError } from './error-response';
 import { findOperation } from './operations/table';
+import { describeRequest, pathOnly } from './request-log';
 import { resolveTarget } from './routing';
 
 /**
@@ -22,6 +23,7 @@ export function cosPipeline(runtime: HttpRuntime) {
     res.setHeader('x-cos-request-id', requestId);
     res.setHeader('Server', 'tencent-cos');
     res.setHeader('Date', runtime.service.clock.now().toUTCString());
+    if (log.enabled('debug')) log.debug(describeRequest(req));
 
     let ctx: RequestContext | undefined;
     let status = 0;
@@ -49,7 +51,8 @@ export function cosPipeline(runtime: HttpRuntime) {
 
     if (log.enabled('info')) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const where = ctx ? `${ctx.target.bucket ?? '-'}/${ctx.target.key ?? ''}` : url;
+      // Never the raw URL: its query may hold a presigned signature or a security token.
+      const where = ctx ? `${ctx.target.bucket ?? '-'}/${ctx.target.key ?? ''}` : pathOnly(url);
       const operation = ctx?.operation ?? 'Unknown';
       log.info(
         `${req.method} ${where} ${operation} ${status}${code ? ' ' + code : ''} ${ms.toFixed(1)}ms`,

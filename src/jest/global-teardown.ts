@@ -1,12 +1,16 @@
-import type { Emulator } from '../emulator';
-import { SHARED_EMULATOR } from './shared-emulator';
+import { restoreEnvironment } from './environment';
+import { endSharedRun } from './shared-emulator';
 
-/** jest `globalTeardown`: stops the emulator that globalSetup started. */
+/**
+ * jest `globalTeardown`: stops every emulator the run's global setups started and puts the
+ * COS_EMULATOR_* variables back. With `projects` it runs once per project; later calls find
+ * nothing left to do.
+ */
 async function globalTeardown(): Promise<void> {
-  const slot = globalThis as Record<symbol, unknown>;
-  const emulator = slot[SHARED_EMULATOR] as Emulator | undefined;
-  delete slot[SHARED_EMULATOR];
-  await emulator?.stop();
+  const run = endSharedRun();
+  if (!run) return;
+  restoreEnvironment(run.originalEnv);
+  await Promise.all(run.emulators.map((emulator) => emulator.stop()));
 }
 
 export = globalTeardown;

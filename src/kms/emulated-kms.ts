@@ -54,6 +54,22 @@ export class EmulatedKms {
     return { ...metadata };
   }
 
+  hasKey(keyId: string): boolean {
+    this.purgeDeleted();
+    return this.keys.has(keyId);
+  }
+
+  /** Whether `alias/<name>` names a key in the region. */
+  hasAlias(region: string, alias: string): boolean {
+    this.purgeDeleted();
+    return this.findByAlias(region, aliasName(alias)) !== undefined;
+  }
+
+  /** Takes a key out at once, with no pending window (a failed fixture seed undoing itself). */
+  removeKey(keyId: string): void {
+    this.keys.delete(keyId);
+  }
+
   /** Keys, optionally of one region, oldest first. */
   listKeys(region?: string): KmsKeyMetadata[] {
     this.purgeDeleted();
