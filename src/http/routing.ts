@@ -51,42 +51,45 @@ export function resolveTarget(
   const rawPath = queryStart < 0 ? url : url.slice(0, queryStart);
   const query = new QueryParams(queryStart < 0 ? '' : url.slice(queryStart + 1));
   const host = stripPort(hostWithPort).toLowerCase();
-  const domains = [...COS_DOMAINS, ...options.localDomains];
-  const base = { host, hostHeader: hostWithPort, rawPath, query };
+  const isCosDomain = (domain: string) =>
+    COS_DOMAINS.includes(domain) || options.localDomains.includes(domain);
+  // Every target is built with the same fields in the same order: one object shape for all of
+  // them, where spreading a shared base costs microseconds per request (bench/, small objects).
+  const target = (
+    style: Target['style'],
+    region: string | undefined,
+    bucket: string | undefined,
+    key: string | undefined,
+  ): Target => ({
+    style,
+    region,
+    bucket,
+    key: key === '' ? undefined : key,
+    host,
+    hostHeader: hostWithPort,
+    signedPath: key === undefined ? '/' : '/' + key,
+    rawPath,
+    query,
+  });
 
   const bucketHost = BUCKET_HOST.exec(host);
-  if (bucketHost && domains.includes(bucketHost[3])) {
-    const key = decodePath(rawPath.slice(1));
-    return {
-      ...base,
-      style: 'virtual-host',
-      bucket: bucketHost[1],
-      region: bucketHost[2],
-      key: key === '' ? undefined : key,
-      signedPath: '/' + key,
-    };
+  if (bucketHost && isCosDomain(bucketHost[3])) {
+    return target('virtual-host', bucketHost[2], bucketHost[1], decodePath(rawPath.slice(1)));
   }
 
   const regionHost = REGION_HOST.exec(host);
-  const region = regionHost && domains.includes(regionHost[2]) ? regionHost[1] : undefined;
+  const region = regionHost && isCosDomain(regionHost[2]) ? regionHost[1] : undefined;
   const serviceHost = SERVICE_HOST.exec(host);
-  const isServiceHost = serviceHost !== null && domains.includes(serviceHost[1]);
+  const isServiceHost = serviceHost !== null && isCosDomain(serviceHost[1]);
   if (rawPath === '/' || rawPath === '' || isServiceHost) {
-    return { ...base, style: 'service', region, signedPath: '/' };
+    return target('service', region, undefined, undefined);
   }
 
   // Path style: the first segment is the bucket; the SDK signs the rest (reference 1.5 b).
   const slash = rawPath.indexOf('/', 1);
   const bucket = decodePath(slash < 0 ? rawPath.slice(1) : rawPath.slice(1, slash));
   const key = slash < 0 ? '' : decodePath(rawPath.slice(slash + 1));
-  return {
-    ...base,
-    style: 'path',
-    region,
-    bucket,
-    key: key === '' ? undefined : key,
-    signedPath: '/' + key,
-  };
+  return target('path', region, bucket, key);
 }
 
 function parseAbsolute(url: string): { host: string; pathAndQuery: string } {

@@ -194,7 +194,11 @@ export class SegmentBlobStore implements BlobStore {
   private addExtent(extents: Extent[], extent: Extent): void {
     const last = extents[extents.length - 1];
     if (last && last.segment === extent.segment && last.offset + last.length === extent.offset) {
-      extents[extents.length - 1] = { ...last, length: last.length + extent.length };
+      extents[extents.length - 1] = {
+        segment: last.segment,
+        offset: last.offset,
+        length: last.length + extent.length,
+      };
     } else {
       extents.push(extent);
     }
