@@ -6,12 +6,14 @@ import {
   readEncryptionRequest,
 } from '../../sse/request-headers';
 import { RequestContext } from '../context';
+import { refuseAwsChunked } from '../payload-encoding';
 import { quoteEtag, sendEmpty } from '../respond';
 import { readObjectAttributes } from './object-attributes';
 import { checkKey } from './object';
 
 /** POST /<key>?append&position=N (reference 4.16 and 10.4). */
 export async function appendObject(ctx: RequestContext): Promise<void> {
+  refuseAwsChunked(ctx);
   const bucket = ctx.bucket();
   const key = checkKey(ctx.key());
   const position = ctx.query.get('position') ?? '';

@@ -12,6 +12,7 @@ import {
   readEncryptionRequest,
 } from '../../sse/request-headers';
 import { RequestContext } from '../context';
+import { refuseAwsChunked } from '../payload-encoding';
 import { Headers, sendEmpty, sendStream, quoteEtag } from '../respond';
 import { copyObject } from './copy-object';
 import {
@@ -32,6 +33,7 @@ export async function putObject(ctx: RequestContext): Promise<void> {
   if (ctx.header('x-cos-copy-source') ?? ctx.header('x-amz-copy-source')) {
     return copyObject(ctx);
   }
+  refuseAwsChunked(ctx);
   const bucket = ctx.bucket();
   const key = checkKey(ctx.key());
   const length = ctx.header('content-length');
