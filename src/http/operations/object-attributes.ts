@@ -3,6 +3,7 @@ import { ObjectConditions } from '../../core/objects/conditions';
 import { ObjectAttributes } from '../../core/objects/put-object';
 import { CONTENT_HEADER_NAMES, ContentHeaders, Tag } from '../../core/model/object-version';
 import { RequestContext } from '../context';
+import { checkHeaderValue } from '../header-text';
 
 const STORAGE_CLASSES = new Set([
   'STANDARD',
@@ -34,7 +35,7 @@ export function readContentHeaders(ctx: RequestContext): ContentHeaders {
   // Empty values (the SDK sends `Cache-Control: ''`) count as absent (reference 1.6).
   for (const name of CONTENT_HEADER_NAMES) {
     const value = ctx.header(name);
-    if (value !== undefined) headers[name] = value;
+    if (value !== undefined) headers[name] = checkHeaderValue(name, value);
   }
   return headers;
 }
@@ -46,8 +47,9 @@ export function readUserMetadata(ctx: RequestContext): Record<string, string> {
     const cosName = name.startsWith('x-amz-meta-') ? 'x-cos-meta-' + name.slice(11) : name;
     if (!cosName.startsWith('x-cos-meta-') || value === undefined) continue;
     const text = Array.isArray(value) ? value.join(',') : value;
-    metadata[cosName] = text;
-    bytes += cosName.length - 'x-cos-meta-'.length + Buffer.byteLength(text);
+    metadata[cosName] = checkHeaderValue(cosName, text);
+    // Values are wire bytes, one per character (header-text.ts).
+    bytes += cosName.length - 'x-cos-meta-'.length + Buffer.byteLength(text, 'latin1');
   }
   if (bytes > MAX_USER_METADATA_BYTES) throw new CosError('MetadataTooLarge');
   return metadata;
