@@ -1,7 +1,17 @@
+import {
+  grantsFromHeaders,
+  OBJECT_CANNED_ACLS,
+  withPublicGrantsFolded,
+} from '../../core/acl/acl-grants';
 import { CosError } from '../../errors';
 import { ObjectConditions } from '../../core/objects/conditions';
 import { ObjectAttributes } from '../../core/objects/put-object';
-import { CONTENT_HEADER_NAMES, ContentHeaders, Tag } from '../../core/model/object-version';
+import {
+  CONTENT_HEADER_NAMES,
+  ContentHeaders,
+  ObjectAcl,
+  Tag,
+} from '../../core/model/object-version';
 import { RequestContext } from '../context';
 import { checkHeaderValue } from '../header-text';
 
@@ -25,7 +35,7 @@ export function readObjectAttributes(ctx: RequestContext): ObjectAttributes {
     contentHeaders: readContentHeaders(ctx),
     userMetadata: readUserMetadata(ctx),
     storageClass: readStorageClass(ctx),
-    acl: readCannedAcl(ctx),
+    acl: readAcl(ctx),
     tags: readTaggingHeader(ctx),
   };
 }
@@ -63,13 +73,15 @@ export function readStorageClass(ctx: RequestContext): string | undefined {
   return storageClass;
 }
 
-function readCannedAcl(ctx: RequestContext) {
+/** `x-cos-acl` and `x-cos-grant-*`; undefined when neither is sent (the object has none). */
+function readAcl(ctx: RequestContext): ObjectAcl | undefined {
   const canned = ctx.header('x-cos-acl') ?? ctx.header('x-amz-acl');
-  if (canned === undefined) return undefined;
-  if (!['private', 'public-read', 'public-read-write', 'default'].includes(canned)) {
+  if (canned !== undefined && !OBJECT_CANNED_ACLS.includes(canned)) {
     throw new CosError('InvalidArgument', `Invalid x-cos-acl: ${canned}`);
   }
-  return { canned, grants: [] };
+  const grants = grantsFromHeaders((name) => ctx.header(name));
+  if (canned === undefined && grants.length === 0) return undefined;
+  return withPublicGrantsFolded(canned, grants);
 }
 
 /** `x-cos-tagging: k1=v1&k2=v2` (URL-encoded pairs). */
