@@ -1,5 +1,6 @@
 import { appendObject as appendToObject } from '../../core/objects/append-object';
 import { CosError } from '../../errors';
+import { drainRest } from '../../storage/drain';
 import {
   encryptionResponseHeaders,
   readCustomerKey,
@@ -43,8 +44,9 @@ export async function appendObject(ctx: RequestContext): Promise<void> {
       ...encryptionResponseHeaders(version.body?.encryption),
     });
   } catch (error) {
-    // A refused append leaves its bytes unread; drain them so the connection can be reused.
-    if (!ctx.req.readableEnded) ctx.req.resume();
+    // A body refused part-way is drained so that the error can be answered; one never read is
+    // left to Node, which discards it once the answer is sent.
+    if (ctx.req.readableDidRead) await drainRest(ctx.req);
     throw error;
   }
 }
