@@ -38,9 +38,10 @@ export function writeError(
     TraceId: traceId,
     ...cosError.details,
   };
-  const body = buildXml('Error', document);
+  // A Buffer body keeps Node from sending the header block in the body's encoding (respond.ts).
+  const body = Buffer.from(buildXml('Error', document));
   res.setHeader('Content-Type', 'application/xml');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('Content-Length', body.length);
   res.end(body);
   return cosError;
 }

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { newRequestId } from '../core/ids';
+import { Logger } from '../logger';
 import { checkAccess } from './access';
 import { authenticate } from './auth';
 import { HttpRuntime, RequestContext } from './context';
+import { isClientAbort } from './client-abort';
 import { applyCorsHeaders } from './cors';
 import { writeError } from './error-response';
 import { findOperation } from './operations/table';
@@ -41,6 +43,13 @@ export function cosPipeline(runtime: HttpRuntime) {
       await operation.handler(ctx);
       status = res.statusCode;
     } catch (error) {
+      if (isClientAbort(error, req, res)) {
+        // Nobody is left to answer; a half-read upload stored nothing (ingest released it).
+        log.debug(`client closed the connection: ${describe(error)}`);
+        res.destroy();
+        logAccess(log, req, ctx, url, 'aborted', '', started);
+        return;
+      }
       // Browser pages read COS errors only when the error response carries the CORS headers.
       if (ctx) applyCorsHeaders(ctx);
       const resource = ctx?.resource ?? (req.headers.host ?? '') + url;
@@ -49,14 +58,31 @@ export function cosPipeline(runtime: HttpRuntime) {
       code = written.code;
     }
 
-    if (log.enabled('info')) {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // Never the raw URL: its query may hold a presigned signature or a security token.
-      const where = ctx ? `${ctx.target.bucket ?? '-'}/${ctx.target.key ?? ''}` : pathOnly(url);
-      const operation = ctx?.operation ?? 'Unknown';
-      log.info(
-        `${req.method} ${where} ${operation} ${status}${code ? ' ' + code : ''} ${ms.toFixed(1)}ms`,
-      );
-    }
+    logAccess(log, req, ctx, url, String(status), code, started);
   };
+}
+
+/** The one access line per request: request id (in the prefix), method, target, status, time. */
+function logAccess(
+  log: Logger,
+  req: IncomingMessage,
+  ctx: RequestContext | undefined,
+  url: string,
+  status: string,
+  code: string,
+  started: bigint,
+): void {
+  if (!log.enabled('info')) return;
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  // Never the raw URL: its query may hold a presigned signature or a security token.
+  const where = ctx ? `${ctx.target.bucket ?? '-'}/${ctx.target.key ?? ''}` : pathOnly(url);
+  const operation = ctx?.operation ?? 'Unknown';
+  log.info(
+    `${req.method} ${where} ${operation} ${status}${code ? ' ' + code : ''} ${ms.toFixed(1)}ms`,
+  );
+}
+
+function describe(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return [code, message].filter((part) => typeof part === 'string').join(' ') || String(error);
 }

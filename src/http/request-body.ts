@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { CosError } from '../errors';
+import { chunksOf, drainRest } from '../storage/drain';
 import { parseMd5 } from '../storage/ingest';
 import { RequestContext } from './context';
 import { parseXml, XmlElement } from './xml';
@@ -15,20 +16,21 @@ export async function readSmallBody(
   ctx: RequestContext,
   maxBytes = MAX_XML_BYTES,
 ): Promise<Buffer> {
+  // A declared length is refused before a byte is read; Node discards the unread body.
   const declared = Number(ctx.header('content-length') ?? '0');
-  if (declared > maxBytes) {
-    ctx.req.resume();
-    throw new CosError('XMLSizeLimit');
-  }
+  if (declared > maxBytes) throw new CosError('XMLSizeLimit');
+
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      ctx.req.resume();
-      throw new CosError('XMLSizeLimit');
-    }
-    chunks.push(chunk as Buffer);
+  for await (const chunk of chunksOf(ctx.req)) {
+    size += chunk.length;
+    if (size > maxBytes) break;
+    chunks.push(chunk);
+  }
+  if (size > maxBytes) {
+    // A chunked body crossed the limit mid-stream: drop the rest, then answer.
+    await drainRest(ctx.req);
+    throw new CosError('XMLSizeLimit');
   }
   const body = Buffer.concat(chunks);
   const md5 = ctx.header('content-md5');

@@ -11,6 +11,16 @@ function setHeaders(ctx: RequestContext, headers: Headers): void {
   }
 }
 
+/**
+ * Fixes the header block before any body goes out. Header values are wire bytes, one per
+ * character (header-text.ts); Node sends them so only when the block is built on its own: built
+ * by end(body) it re-encodes Content-Disposition, and joined to a string body it takes the
+ * body's encoding.
+ */
+function writeHead(ctx: RequestContext, status: number): void {
+  ctx.res.writeHead(status);
+}
+
 /** An XML document response. */
 export function sendXml(
   ctx: RequestContext,
@@ -19,11 +29,11 @@ export function sendXml(
   headers: Headers = {},
   status = 200,
 ): void {
-  const body = buildXml(root, content);
+  const body = Buffer.from(buildXml(root, content));
   setHeaders(ctx, headers);
-  ctx.res.statusCode = status;
   ctx.res.setHeader('Content-Type', 'application/xml');
-  ctx.res.setHeader('Content-Length', Buffer.byteLength(body));
+  ctx.res.setHeader('Content-Length', body.length);
+  writeHead(ctx, status);
   ctx.res.end(ctx.req.method === 'HEAD' ? undefined : body);
 }
 
@@ -53,7 +63,7 @@ export async function sendStream(
   // (say, stored bytes that fail authentication) still gets a proper <Error> response.
   const first = await firstChunk(body);
   setHeaders(ctx, headers);
-  ctx.res.statusCode = status;
+  writeHead(ctx, status);
   if (first === undefined) {
     ctx.res.end();
     return;

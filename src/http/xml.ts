@@ -45,6 +45,38 @@ const parser = new XMLParser({
 type OrderedNode = Record<string, unknown>;
 
 /**
+ * COS configuration documents nest a handful of levels; a cap keeps the recursive conversion
+ * below from overflowing the stack on a hostile body. COS's own limit is not documented.
+ */
+const MAX_DEPTH = 64;
+
+/** The deepest element nesting of a document, by a scan of its tags (comments, CDATA skipped). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    if (text.startsWith('<!--', at)) {
+      at = skipTo(text, '-->', at);
+    } else if (text.startsWith('<![CDATA[', at)) {
+      at = skipTo(text, ']]>', at);
+    } else if (next === 47 /* / */) {
+      depth--;
+    } else if (next !== 63 /* ? */ && next !== 33 /* ! */) {
+      const end = text.indexOf('>', at);
+      if (end < 0) break;
+      if (text.charCodeAt(end - 1) !== 47 /* / */) deepest = Math.max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
+function skipTo(text: string, terminator: string, from: number): number {
+  const end = text.indexOf(terminator, from);
+  return end < 0 ? text.length : end;
+}
+
+/**
  * Parses a request body. DTDs are refused outright, so no entity is ever expanded and nothing
  * external is read; only the five predefined XML entities are decoded.
  */
@@ -52,8 +84,17 @@ export function parseXml(text: string, expectedRoots: string | string[]): XmlEle
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     throw new CosError('MalformedXML', 'Document type declarations are not allowed.');
   }
+  if (nestingDepth(text) > MAX_DEPTH) {
+    throw new CosError('MalformedXML', `Elements may nest at most ${MAX_DEPTH} deep.`);
+  }
   if (XMLValidator.validate(text) !== true) throw new CosError('MalformedXML');
-  const nodes = parser.parse(text) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch {
+    // The validator passed it, but the parser has limits of its own.
+    throw new CosError('MalformedXML');
+  }
   const elements = toElements(nodes);
   const roots = Array.isArray(expectedRoots) ? expectedRoots : [expectedRoots];
   if (elements.length !== 1 || !roots.includes(elements[0].name)) {

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { CosError } from '../errors';
+import { CosError, notImplemented } from '../errors';
 import type { EncryptionChoice } from './encryption-choice';
 
 /** Looks up one request field (a header or a form field) by lower-case name; '' counts absent. */
@@ -38,6 +38,8 @@ export function parseEncryptionRequest(get: FieldLookup): EncryptionChoice | und
 }
 
 function sseMode(cosValue?: string, amzValue?: string): 'SSE-COS' | 'SSE-KMS' | undefined {
+  // SM4 is a real COS algorithm (newer docs), recognised but not emulated, as on buckets.
+  if (cosValue === 'SM4' || amzValue === 'SM4') throw notImplemented('SM4 encryption');
   if (cosValue !== undefined) {
     if (cosValue === 'AES256') return 'SSE-COS';
     if (cosValue === 'cos/kms') return 'SSE-KMS';

@@ -3,6 +3,7 @@ import { Readable } from 'stream';
 import { CosError } from '../errors';
 import { Crc64 } from '../core/checksums/crc64';
 import { BlobRef, BlobStore } from './blob-store';
+import { chunksOf, drainRest } from './drain';
 
 /**
  * Turns plaintext into bytes at rest (encryption plugs in here). `push` may hold bytes back and
@@ -33,7 +34,7 @@ export interface IngestedBody {
 
 /**
  * Streams a request body into the blob store, hashing the plaintext on the way. On any failure
- * the partial blob is released, so nothing half-written stays behind.
+ * the partial blob is released, so nothing half-written stays behind, and the body is drained.
  */
 export async function ingest(
   store: BlobStore,
@@ -41,6 +42,10 @@ export async function ingest(
   options: IngestOptions = {},
 ): Promise<IngestedBody> {
   const expectedMd5 = options.contentMd5 === undefined ? undefined : parseMd5(options.contentMd5);
+  // A declared length over the limit is refused before a byte is read (Node discards the body).
+  if (options.maxSize !== undefined && (options.expectedLength ?? 0) > options.maxSize) {
+    throw new CosError('EntityTooLarge');
+  }
   const writer = store.createWriter();
   const md5 = createHash('md5');
   const crc = new Crc64();
@@ -59,7 +64,7 @@ export async function ingest(
 
   try {
     if (Buffer.isBuffer(input)) accept(input);
-    else for await (const chunk of input) accept(chunk as Buffer);
+    else for await (const chunk of chunksOf(input)) accept(chunk);
     const tail = options.transform?.end();
     if (tail && tail.length > 0) writer.write(tail);
 
@@ -71,7 +76,8 @@ export async function ingest(
     return { blob: writer.finish(), size, md5: digest.toString('hex'), crc64: crc.digest() };
   } catch (error) {
     writer.abort();
-    if (input instanceof Readable && !input.readableEnded) input.resume();
+    // A refusal mid-body (EntityTooLarge) is answered once the rest is read, not by a reset.
+    if (input instanceof Readable) await drainRest(input);
     throw error;
   }
 }

@@ -67,3 +67,17 @@ export function cannedFromGrants(grants: Grant[]): { canned: string; grants: Gra
   const canned = reads && writes ? 'public-read-write' : reads ? 'public-read' : 'private';
   return { canned, grants: grants.filter((g) => !isPublic(g)) };
 }
+
+/**
+ * A canned ACL plus grant headers, with the AllUsers grants folded into the canned ACL: access
+ * checks read the canned ACL, so `x-cos-grant-read: uri="...AllUsers"` makes the resource public
+ * just as `x-cos-acl: public-read` does.
+ */
+export function withPublicGrantsFolded(
+  canned: string | undefined,
+  grants: Grant[],
+): { canned?: string; grants: Grant[] } {
+  const grantsPublic = grants.some((g) => g.granteeType === 'Group' && g.grantee === ALL_USERS_URI);
+  if (!grantsPublic) return { canned, grants };
+  return cannedFromGrants([...cannedGrants(canned), ...grants]);
+}

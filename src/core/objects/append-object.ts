@@ -1,6 +1,7 @@
 import { createHash, Hash } from 'crypto';
 import { Readable } from 'stream';
 import { CosError } from '../../errors';
+import { chunksOf } from '../../storage/drain';
 import { parseMd5 } from '../../storage/ingest';
 import type { EncryptionChoice } from '../../sse/encryption-choice';
 import { Bucket } from '../bucket';
@@ -59,9 +60,15 @@ export async function appendObject(
   const previous = checkPosition(bucket, input.key, input.position);
   const expectedMd5 = input.contentMd5 === undefined ? undefined : parseMd5(input.contentMd5);
 
-  const tap = new AppendTap(previous);
   const protection = previous?.body?.encryption;
   const rewrite = previous !== undefined && protection !== undefined;
+  const maxSize = MAX_APPENDABLE_BYTES - (rewrite ? 0 : (previous?.size ?? 0));
+  // A declared length over the limit is refused before a byte is read.
+  if ((input.expectedLength ?? 0) > MAX_APPENDABLE_BYTES - (previous?.size ?? 0)) {
+    throw new CosError('EntityTooLarge');
+  }
+
+  const tap = new AppendTap(previous);
   const appended = tap.pipe(input.body);
   const source = rewrite
     ? Readable.from(concatenate(openPrevious(service, previous, input.customerKey), appended))
@@ -73,7 +80,7 @@ export async function appendObject(
         ? undefined
         : input.encryption,
     applyBucketDefault: previous === undefined,
-    maxSize: MAX_APPENDABLE_BYTES - (rewrite ? 0 : (previous?.size ?? 0)),
+    maxSize,
   });
 
   try {
@@ -175,9 +182,10 @@ class AppendTap {
   }
 
   pipe(input: Readable | Buffer): Readable {
+    // A refused append stops reading without destroying the request, which is then drained.
     const source: Iterable<Buffer> | AsyncIterable<Buffer> = Buffer.isBuffer(input)
       ? [input]
-      : input;
+      : chunksOf(input);
     const tap = this;
     return Readable.from(
       (async function* () {

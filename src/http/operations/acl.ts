@@ -5,6 +5,7 @@ import {
   canonicalGrantee,
   grantsFromHeaders,
   OBJECT_CANNED_ACLS,
+  withPublicGrantsFolded,
 } from '../../core/acl/acl-grants';
 import { Grant } from '../../core/model/object-version';
 import { resolveVersion } from '../../core/objects/read-object';
@@ -73,7 +74,7 @@ async function readAclRequest(ctx: RequestContext, cannedAcls: string[]): Promis
     if (canned === undefined && headerGrants.length === 0) {
       throw new CosError('MissingRequestBodyError', 'Send x-cos-acl, x-cos-grant-* or a body.');
     }
-    return { canned, grants: headerGrants };
+    return withPublicGrantsFolded(canned, headerGrants);
   }
   if (canned !== undefined || headerGrants.length > 0) {
     throw new CosError('InvalidRequest', 'Send either ACL headers or an ACL body, not both.');

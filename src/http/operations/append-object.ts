@@ -1,11 +1,13 @@
 import { appendObject as appendToObject } from '../../core/objects/append-object';
 import { CosError } from '../../errors';
+import { drainRest } from '../../storage/drain';
 import {
   encryptionResponseHeaders,
   readCustomerKey,
   readEncryptionRequest,
 } from '../../sse/request-headers';
 import { RequestContext } from '../context';
+import { refuseAwsChunked } from '../payload-encoding';
 import { quoteEtag, sendEmpty } from '../respond';
 import { readObjectAttributes } from './object-attributes';
 import { checkKey } from './object';
@@ -13,6 +15,7 @@ import { withAmzAliases } from './object-headers';
 
 /** POST /<key>?append&position=N (reference 4.16 and 10.4). */
 export async function appendObject(ctx: RequestContext): Promise<void> {
+  refuseAwsChunked(ctx);
   const bucket = ctx.bucket();
   const key = checkKey(ctx.key());
   const position = ctx.query.get('position') ?? '';
@@ -46,8 +49,9 @@ export async function appendObject(ctx: RequestContext): Promise<void> {
       }),
     );
   } catch (error) {
-    // A refused append leaves its bytes unread; drain them so the connection can be reused.
-    if (!ctx.req.readableEnded) ctx.req.resume();
+    // A body refused part-way is drained so that the error can be answered; one never read is
+    // left to Node, which discards it once the answer is sent.
+    if (ctx.req.readableDidRead) await drainRest(ctx.req);
     throw error;
   }
 }

@@ -1,4 +1,8 @@
-import { BUCKET_CANNED_ACLS, grantsFromHeaders } from '../../core/acl/acl-grants';
+import {
+  BUCKET_CANNED_ACLS,
+  grantsFromHeaders,
+  withPublicGrantsFolded,
+} from '../../core/acl/acl-grants';
 import { BucketLayout } from '../../core/buckets/bucket-layout';
 import { MAX_BUCKET_TAGS, validateTagSet } from '../../core/buckets/tag-set';
 import { CosError } from '../../errors';
@@ -26,7 +30,10 @@ export async function putBucket(ctx: RequestContext): Promise<void> {
   if (canned !== undefined && !BUCKET_CANNED_ACLS.includes(canned)) {
     throw new CosError('InvalidArgument', `Invalid x-cos-acl: ${canned}`);
   }
-  const grants = grantsFromHeaders((header) => ctx.header(header));
+  const acl = withPublicGrantsFolded(
+    canned,
+    grantsFromHeaders((header) => ctx.header(header)),
+  );
   const tags = validateTagSet(readTaggingHeader(ctx) ?? [], MAX_BUCKET_TAGS);
   const options = await readCreateOptions(ctx);
   const hostRegion = ctx.target.region;
@@ -37,7 +44,7 @@ export async function putBucket(ctx: RequestContext): Promise<void> {
     hostRegion ?? options.locationConstraint ?? sigV4ScopeRegion(ctx) ?? ctx.service.regions[0];
 
   const bucket = ctx.service.createBucket(name, region);
-  bucket.acl = { canned: canned ?? 'private', grants };
+  bucket.acl = { canned: acl.canned ?? 'private', grants: acl.grants };
   bucket.tags = tags;
   bucket.layout = options.layout;
   sendEmpty(ctx, 200, { Location: `/${name}` });

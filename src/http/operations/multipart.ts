@@ -5,6 +5,7 @@ import { CosError } from '../../errors';
 import { chooseForPart } from '../../sse/choose-encryption';
 import { encryptionResponseHeaders, readEncryptionRequest } from '../../sse/request-headers';
 import { RequestContext } from '../context';
+import { refuseAwsChunked } from '../payload-encoding';
 import { readXmlBody } from '../request-body';
 import { quoteEtag, sendEmpty, sendXml } from '../respond';
 import { XmlElement } from '../xml';
@@ -41,6 +42,7 @@ export async function uploadPart(ctx: RequestContext): Promise<void> {
   if (ctx.header('x-cos-copy-source') ?? ctx.header('x-amz-copy-source')) {
     return uploadPartCopy(ctx);
   }
+  refuseAwsChunked(ctx);
   const bucket = ctx.bucket();
   const upload = getUpload(bucket, ctx.key(), ctx.query.get('uploadId'));
   const partNumber = readPartNumber(ctx);

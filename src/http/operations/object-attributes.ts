@@ -1,8 +1,19 @@
+import {
+  grantsFromHeaders,
+  OBJECT_CANNED_ACLS,
+  withPublicGrantsFolded,
+} from '../../core/acl/acl-grants';
 import { CosError } from '../../errors';
 import { ObjectConditions } from '../../core/objects/conditions';
 import { ObjectAttributes } from '../../core/objects/put-object';
-import { CONTENT_HEADER_NAMES, ContentHeaders, Tag } from '../../core/model/object-version';
+import {
+  CONTENT_HEADER_NAMES,
+  ContentHeaders,
+  ObjectAcl,
+  Tag,
+} from '../../core/model/object-version';
 import { RequestContext } from '../context';
+import { checkHeaderValue } from '../header-text';
 
 const STORAGE_CLASSES = new Set([
   'STANDARD',
@@ -24,7 +35,7 @@ export function readObjectAttributes(ctx: RequestContext): ObjectAttributes {
     contentHeaders: readContentHeaders(ctx),
     userMetadata: readUserMetadata(ctx),
     storageClass: readStorageClass(ctx),
-    acl: readCannedAcl(ctx),
+    acl: readAcl(ctx),
     tags: readTaggingHeader(ctx),
   };
 }
@@ -34,7 +45,7 @@ export function readContentHeaders(ctx: RequestContext): ContentHeaders {
   // Empty values (the SDK sends `Cache-Control: ''`) count as absent (reference 1.6).
   for (const name of CONTENT_HEADER_NAMES) {
     const value = ctx.header(name);
-    if (value !== undefined) headers[name] = value;
+    if (value !== undefined) headers[name] = checkHeaderValue(name, value);
   }
   return headers;
 }
@@ -46,8 +57,9 @@ export function readUserMetadata(ctx: RequestContext): Record<string, string> {
     const cosName = name.startsWith('x-amz-meta-') ? 'x-cos-meta-' + name.slice(11) : name;
     if (!cosName.startsWith('x-cos-meta-') || value === undefined) continue;
     const text = Array.isArray(value) ? value.join(',') : value;
-    metadata[cosName] = text;
-    bytes += cosName.length - 'x-cos-meta-'.length + Buffer.byteLength(text);
+    metadata[cosName] = checkHeaderValue(cosName, text);
+    // Values are wire bytes, one per character (header-text.ts).
+    bytes += cosName.length - 'x-cos-meta-'.length + Buffer.byteLength(text, 'latin1');
   }
   if (bytes > MAX_USER_METADATA_BYTES) throw new CosError('MetadataTooLarge');
   return metadata;
@@ -61,13 +73,15 @@ export function readStorageClass(ctx: RequestContext): string | undefined {
   return storageClass;
 }
 
-function readCannedAcl(ctx: RequestContext) {
+/** `x-cos-acl` and `x-cos-grant-*`; undefined when neither is sent (the object has none). */
+function readAcl(ctx: RequestContext): ObjectAcl | undefined {
   const canned = ctx.header('x-cos-acl') ?? ctx.header('x-amz-acl');
-  if (canned === undefined) return undefined;
-  if (!['private', 'public-read', 'public-read-write', 'default'].includes(canned)) {
+  if (canned !== undefined && !OBJECT_CANNED_ACLS.includes(canned)) {
     throw new CosError('InvalidArgument', `Invalid x-cos-acl: ${canned}`);
   }
-  return { canned, grants: [] };
+  const grants = grantsFromHeaders((name) => ctx.header(name));
+  if (canned === undefined && grants.length === 0) return undefined;
+  return withPublicGrantsFolded(canned, grants);
 }
 
 /** `x-cos-tagging: k1=v1&k2=v2` (URL-encoded pairs). */

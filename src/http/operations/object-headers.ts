@@ -1,6 +1,7 @@
 import { ObjectVersion } from '../../core/model/object-version';
 import { CosError } from '../../errors';
 import { RequestContext } from '../context';
+import { checkHeaderValue, headerBytes } from '../header-text';
 import { Headers, quoteEtag } from '../respond';
 
 /** The headers GET and HEAD Object describe a version with (reference 4.8). */
@@ -46,7 +47,8 @@ export function responseOverrides(ctx: RequestContext): Headers {
   const overrides: Headers = {};
   for (const [parameter, header] of RESPONSE_OVERRIDES) {
     const value = ctx.query.get(parameter);
-    if (value !== undefined) overrides[header] = value;
+    // Query values arrive decoded: they go out as their UTF-8 bytes, or not at all.
+    if (value !== undefined) overrides[header] = checkHeaderValue(parameter, headerBytes(value));
   }
   const anonymous = ctx.principal.kind === 'anonymous' && ctx.runtime.auth.mode === 'verify';
   if (anonymous && Object.keys(overrides).length > 0) {

@@ -5,13 +5,14 @@ import { putObject as storeObject } from '../../core/objects/put-object';
 import { assertNotArchived, resolveVersion } from '../../core/objects/read-object';
 import { assertReadable, openBody } from '../../core/objects/store-body';
 import { ObjectVersion } from '../../core/model/object-version';
-import { CosError, isCosError } from '../../errors';
+import { CosError, isCosError, notImplemented } from '../../errors';
 import {
   encryptionResponseHeaders,
   readCustomerKey,
   readEncryptionRequest,
 } from '../../sse/request-headers';
 import { RequestContext } from '../context';
+import { refuseAwsChunked } from '../payload-encoding';
 import { Headers, sendEmpty, sendStream, quoteEtag } from '../respond';
 import { copyObject } from './copy-object';
 import {
@@ -29,9 +30,14 @@ const MAX_PUT_BYTES = 5 * 1024 ** 3;
 
 /** PUT Object, or PUT Object - Copy when `x-cos-copy-source` is present. */
 export async function putObject(ctx: RequestContext): Promise<void> {
+  // Without uploadId, a part number would silently turn Upload Part into a whole-object PUT.
+  if (ctx.query.has('partNumber')) {
+    throw new CosError('InvalidArgument', 'partNumber needs an uploadId.');
+  }
   if (ctx.header('x-cos-copy-source') ?? ctx.header('x-amz-copy-source')) {
     return copyObject(ctx);
   }
+  refuseAwsChunked(ctx);
   const bucket = ctx.bucket();
   const key = checkKey(ctx.key());
   const length = ctx.header('content-length');
@@ -122,6 +128,8 @@ interface PreparedRead {
  * was already sent.
  */
 async function prepareRead(ctx: RequestContext): Promise<PreparedRead | undefined> {
+  // GET/HEAD of one part of a completed upload: not emulated, rather than the whole object.
+  if (ctx.query.has('partNumber')) throw notImplemented('GET/HEAD Object with ?partNumber');
   const bucket = ctx.bucket();
   const version = withAmzErrorAliases(ctx, () =>
     resolveVersion(bucket, ctx.key(), readVersionId(ctx)),

@@ -8,6 +8,7 @@ import { CosError } from '../../errors';
 import { encryptionResponseHeaders, readEncryptionRequest } from '../../sse/request-headers';
 import { verifyPostFormSignature } from '../auth';
 import { RequestContext } from '../context';
+import { checkHeaderValue, headerBytes } from '../header-text';
 import { Headers, quoteEtag, sendEmpty, sendXml } from '../respond';
 import { checkKey } from './object';
 import { readObjectAttributes } from './object-attributes';
@@ -96,6 +97,7 @@ async function storeUpload(
   }
   const key = checkKey(template.split('${filename}').join(filename));
   const policy = readPolicy(ctx, bucket, fields, key);
+  redirectTarget(fields);
   const view = formHeaderView(ctx, fields);
   const range = contentLengthRange(policy);
   const body = await storeBody(ctx.service, bucket, file, {
@@ -140,7 +142,8 @@ function readPolicy(
  */
 function formHeaderView(ctx: RequestContext, fields: Map<string, string>): RequestContext {
   const headers: Record<string, string> = {};
-  for (const [name, value] of fields) headers[name] = value;
+  // Field values arrive decoded; headers hold wire bytes (header-text.ts).
+  for (const [name, value] of fields) headers[name] = headerBytes(value);
   if (fields.has('acl') && !fields.has('x-cos-acl')) headers['x-cos-acl'] = fields.get('acl')!;
   const req = Object.create(ctx.req, { headers: { value: headers } });
   return Object.create(ctx, {
@@ -165,7 +168,7 @@ async function respond(
     'x-cos-version-id': bucket.versioning === 'Enabled' ? version.versionId : undefined,
     ...encryptionResponseHeaders(version.body?.encryption),
   };
-  const redirect = fields.get('success_action_redirect') ?? fields.get('redirect');
+  const redirect = redirectTarget(fields);
   if (redirect) {
     const query = new URLSearchParams({ bucket: bucket.name, key, etag });
     headers.Location = `${redirect}${redirect.includes('?') ? '&' : '?'}${query}`;
@@ -177,6 +180,13 @@ async function respond(
     return sendXml(ctx, 'PostResponse', result, headers, 201);
   }
   sendEmpty(ctx, status === '200' ? 200 : 204, headers);
+}
+
+/** Checked before the file is stored, so that a redirect no header can carry stores nothing. */
+function redirectTarget(fields: Map<string, string>): string | undefined {
+  const redirect = fields.get('success_action_redirect') ?? fields.get('redirect');
+  if (!redirect) return undefined;
+  return checkHeaderValue('success_action_redirect', headerBytes(redirect));
 }
 
 function objectUrl(ctx: RequestContext, bucket: Bucket, key: string): string {
