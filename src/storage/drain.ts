@@ -42,3 +42,46 @@ export function drainRest(input: Readable, limit = MAX_DRAIN_BYTES): Promise<voi
 export function chunksOf(input: Readable): AsyncIterable<Buffer> {
   return input.iterator({ destroyOnReturn: false });
 }
+
+/**
+ * Feeds each chunk of a body to `accept` as it arrives, resolving at its end. Events instead of
+ * an async iterator: a 1 KiB PUT spends a tenth of its time in iterator plumbing otherwise
+ * (bench/, small objects). If `accept` throws, reading stops and the promise rejects with that
+ * error, the body left for the caller to drain; a body cut short rejects like `finished()`.
+ */
+export function eachChunk(input: Readable, accept: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (input.readableEnded) return resolve();
+    const stop = () => {
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.off('error', onError);
+      input.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      try {
+        accept(chunk);
+      } catch (error) {
+        stop();
+        input.pause();
+        reject(error);
+      }
+    };
+    const onEnd = () => {
+      stop();
+      resolve();
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => {
+      stop();
+      reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    };
+    input.on('data', onData);
+    input.on('end', onEnd);
+    input.on('error', onError);
+    input.on('close', onClose);
+  });
+}

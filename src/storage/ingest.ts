@@ -3,7 +3,7 @@ import { Readable } from 'stream';
 import { CosError } from '../errors';
 import { Crc64 } from '../core/checksums/crc64';
 import { BlobRef, BlobStore } from './blob-store';
-import { chunksOf, drainRest } from './drain';
+import { drainRest, eachChunk } from './drain';
 
 /**
  * Turns plaintext into bytes at rest (encryption plugs in here). `push` may hold bytes back and
@@ -64,7 +64,7 @@ export async function ingest(
 
   try {
     if (Buffer.isBuffer(input)) accept(input);
-    else for await (const chunk of chunksOf(input)) accept(chunk);
+    else await eachChunk(input, accept);
     const tail = options.transform?.end();
     if (tail && tail.length > 0) writer.write(tail);
 
