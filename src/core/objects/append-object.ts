@@ -6,6 +6,7 @@ import type { EncryptionChoice } from '../../sse/encryption-choice';
 import { Bucket } from '../bucket';
 import { Crc64 } from '../checksums/crc64';
 import { ObjectVersion, StoredBody } from '../model/object-version';
+import { changedVersion } from '../model/version-record';
 import { CosService } from '../service';
 import { commitVersion, ObjectAttributes } from './put-object';
 import { keepProtection } from '../../sse/choose-encryption';
@@ -130,13 +131,12 @@ function commitAppend(
     return created;
   }
   // The old body's extents now belong to the new one: the old version is replaced, not freed.
-  const grown: ObjectVersion = {
-    ...previous,
+  const grown = changedVersion(previous, {
     body,
     size: body.size,
     etag: etagOf(body),
     lastModified: service.clock.now(),
-  };
+  });
   bucket.objects.replace(grown);
   service.events.emit('objectCreated', { bucket, version: grown, via: 'Append' });
   return grown;
