@@ -27,6 +27,10 @@ export interface ObjectVersionFields {
 
 /** The fields of a version that most objects share with many others. */
 interface VersionExtras {
+  /** Undefined when the ETag is the body's MD5, the case of most objects. */
+  readonly etag: string | undefined;
+  /** Undefined when the size is the body's (0 without a body). */
+  readonly size: number | undefined;
   readonly isDeleteMarker: boolean;
   readonly storageClass: string;
   readonly contentHeaders: ContentHeaders;
@@ -49,8 +53,10 @@ const EMPTY_TAGS: Tag[] = Object.freeze([]) as unknown as Tag[];
 const SHARED_EXTRAS = new Map<string, VersionExtras>();
 const MAX_SHARED_EXTRAS = 1024;
 
-function extrasOf(extras: VersionExtras): VersionExtras {
+function extrasOf(extras: VersionExtras, body: StoredBody | undefined): VersionExtras {
   const normal: VersionExtras = {
+    etag: body && extras.etag === body.md5 ? undefined : extras.etag,
+    size: extras.size === (body ? body.size : 0) ? undefined : extras.size,
     isDeleteMarker: extras.isDeleteMarker,
     storageClass: extras.storageClass,
     contentHeaders: isEmpty(extras.contentHeaders) ? EMPTY_HEADERS : extras.contentHeaders,
@@ -79,11 +85,13 @@ function shareableName(extras: VersionExtras): string | undefined {
   if (extras.userMetadata !== EMPTY_METADATA || extras.tags !== EMPTY_TAGS) return undefined;
   if (extras.acl || extras.appendable !== undefined) return undefined;
   if (extras.replicationStatus !== undefined) return undefined;
+  if ((extras.etag ?? '') !== '' || extras.size !== undefined) return undefined;
   const names = Object.keys(extras.contentHeaders);
   const contentType = extras.contentHeaders['content-type'];
   if (names.length > 1 || (names.length === 1 && typeof contentType !== 'string')) return undefined;
   const marker = extras.isDeleteMarker ? 'marker' : 'object';
-  return `${marker}\n${extras.storageClass}\n${contentType ?? ''}`;
+  const etag = extras.etag === undefined ? 'md5' : 'empty';
+  return `${marker}\n${etag}\n${extras.storageClass}\n${contentType ?? ''}`;
 }
 
 // The time is kept as milliseconds from the process start when that fits a small integer (±12
@@ -100,28 +108,29 @@ const SMALL_INTEGER = 2 ** 30;
 class VersionRecord implements ObjectVersion {
   key: string;
   versionId: string;
-  etag: string;
-  size: number;
-  body: StoredBody | undefined;
+  #body: StoredBody | undefined;
   #extras: VersionExtras;
   #modified: number | Date;
 
   constructor(fields: ObjectVersionFields) {
     this.key = fields.key;
     this.versionId = fields.versionId;
-    this.etag = fields.etag;
-    this.size = fields.size;
-    this.body = fields.body;
-    this.#extras = extrasOf({
-      isDeleteMarker: fields.isDeleteMarker,
-      storageClass: fields.storageClass,
-      contentHeaders: fields.contentHeaders,
-      userMetadata: fields.userMetadata,
-      acl: fields.acl,
-      tags: fields.tags,
-      appendable: fields.appendable,
-      replicationStatus: fields.replicationStatus,
-    });
+    this.#body = fields.body;
+    this.#extras = extrasOf(
+      {
+        etag: fields.etag,
+        size: fields.size,
+        isDeleteMarker: fields.isDeleteMarker,
+        storageClass: fields.storageClass,
+        contentHeaders: fields.contentHeaders,
+        userMetadata: fields.userMetadata,
+        acl: fields.acl,
+        tags: fields.tags,
+        appendable: fields.appendable,
+        replicationStatus: fields.replicationStatus,
+      },
+      fields.body,
+    );
     this.#modified = compactTime(fields.lastModified);
   }
 
@@ -134,12 +143,39 @@ class VersionRecord implements ObjectVersion {
     this.#modified = compactTime(value);
   }
 
+  get body(): StoredBody | undefined {
+    return this.#body;
+  }
+
+  set body(value: StoredBody | undefined) {
+    // The ETag and size were perhaps the old body's: they are kept, not taken from the new one.
+    const { etag, size } = this;
+    this.#body = value;
+    this.change({ etag, size });
+  }
+
+  get etag(): string {
+    return this.#extras.etag ?? (this.#body?.md5 as string);
+  }
+
+  set etag(value: string) {
+    this.change({ etag: value });
+  }
+
+  get size(): number {
+    return this.#extras.size ?? (this.#body ? this.#body.size : 0);
+  }
+
+  set size(value: number) {
+    this.change({ size: value });
+  }
+
   get isDeleteMarker(): boolean {
     return this.#extras.isDeleteMarker;
   }
 
   set isDeleteMarker(value: boolean) {
-    this.#change({ isDeleteMarker: value });
+    this.change({ isDeleteMarker: value });
   }
 
   get storageClass(): string {
@@ -147,7 +183,7 @@ class VersionRecord implements ObjectVersion {
   }
 
   set storageClass(value: string) {
-    this.#change({ storageClass: value });
+    this.change({ storageClass: value });
   }
 
   get contentHeaders(): ContentHeaders {
@@ -155,7 +191,7 @@ class VersionRecord implements ObjectVersion {
   }
 
   set contentHeaders(value: ContentHeaders) {
-    this.#change({ contentHeaders: value });
+    this.change({ contentHeaders: value });
   }
 
   get userMetadata(): Record<string, string> {
@@ -163,7 +199,7 @@ class VersionRecord implements ObjectVersion {
   }
 
   set userMetadata(value: Record<string, string>) {
-    this.#change({ userMetadata: value });
+    this.change({ userMetadata: value });
   }
 
   get acl(): ObjectAcl | undefined {
@@ -171,7 +207,7 @@ class VersionRecord implements ObjectVersion {
   }
 
   set acl(value: ObjectAcl | undefined) {
-    this.#change({ acl: value });
+    this.change({ acl: value });
   }
 
   get tags(): Tag[] {
@@ -179,7 +215,7 @@ class VersionRecord implements ObjectVersion {
   }
 
   set tags(value: Tag[]) {
-    this.#change({ tags: value });
+    this.change({ tags: value });
   }
 
   get appendable(): boolean | undefined {
@@ -187,7 +223,7 @@ class VersionRecord implements ObjectVersion {
   }
 
   set appendable(value: boolean | undefined) {
-    this.#change({ appendable: value });
+    this.change({ appendable: value });
   }
 
   get replicationStatus(): ReplicationStatus | undefined {
@@ -195,11 +231,12 @@ class VersionRecord implements ObjectVersion {
   }
 
   set replicationStatus(value: ReplicationStatus | undefined) {
-    this.#change({ replicationStatus: value });
+    this.change({ replicationStatus: value });
   }
 
-  #change(changes: Partial<VersionExtras>): void {
-    this.#extras = extrasOf({ ...this.#extras, ...changes });
+  // Not a #method: those add a brand slot to every instance.
+  private change(changes: Partial<VersionExtras>): void {
+    this.#extras = extrasOf({ ...this.#extras, ...changes }, this.#body);
   }
 }
 
