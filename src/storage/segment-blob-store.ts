@@ -62,7 +62,10 @@ export class SegmentBlobStore implements BlobStore {
       },
       finishPlain(md5: string, crc: Crc64): PlainBlob {
         open = false;
-        if (extents.length === 1) return new ContiguousPlainBlob(extents[0], md5, crc);
+        // Anything but a hex MD5 (none is stored today) keeps its string in a general record.
+        if (extents.length === 1 && /^[0-9a-f]{32}$/.test(md5)) {
+          return new ContiguousPlainBlob(extents[0], md5, crc);
+        }
         return { blob: blobOf(size, extents), size, md5, crc64: crc.digest() };
       },
       abort() {
@@ -259,15 +262,18 @@ class ContiguousBlob implements BlobRef, Extent {
 
 /**
  * A contiguous blob of plaintext that is also its own body record: a 1 KiB object costs this one
- * ~72-byte record instead of a body (~61 bytes), a blob (~48) and a decimal CRC string (~40).
- * The CRC is kept as two 32-bit halves (signed, so that each stays a small integer inline) and
- * its decimal form built on each read.
+ * ~96-byte record instead of a body (~61 bytes), a blob (~48), a hex MD5 string (~48) and a
+ * decimal CRC string (~40). The checksums are kept as 32-bit words (signed, so that each stays a
+ * small integer inline in the record) and their text built on each read.
  */
 class ContiguousPlainBlob implements BlobRef, Extent, PlainBlob {
   readonly segment: number;
   readonly offset: number;
   readonly length: number;
-  readonly md5: string;
+  readonly #md5a: number;
+  readonly #md5b: number;
+  readonly #md5c: number;
+  readonly #md5d: number;
   readonly #crcHigh: number;
   readonly #crcLow: number;
 
@@ -275,9 +281,16 @@ class ContiguousPlainBlob implements BlobRef, Extent, PlainBlob {
     this.segment = extent.segment;
     this.offset = extent.offset;
     this.length = extent.length;
-    this.md5 = md5;
+    this.#md5a = hexWord(md5, 0);
+    this.#md5b = hexWord(md5, 1);
+    this.#md5c = hexWord(md5, 2);
+    this.#md5d = hexWord(md5, 3);
     this.#crcHigh = crc.digestHigh() | 0;
     this.#crcLow = crc.digestLow() | 0;
+  }
+
+  get md5(): string {
+    return wordHex(this.#md5a) + wordHex(this.#md5b) + wordHex(this.#md5c) + wordHex(this.#md5d);
   }
 
   get blob(): BlobRef {
@@ -295,6 +308,14 @@ class ContiguousPlainBlob implements BlobRef, Extent, PlainBlob {
   get crc64(): string {
     return crc64Decimal(this.#crcHigh, this.#crcLow);
   }
+}
+
+function hexWord(hex: string, index: number): number {
+  return parseInt(hex.slice(index * 8, index * 8 + 8), 16) | 0;
+}
+
+function wordHex(word: number): string {
+  return (word >>> 0).toString(16).padStart(8, '0');
 }
 
 const EMPTY_BLOB: BlobRef = Object.freeze({ size: 0, extents: Object.freeze([]) });
