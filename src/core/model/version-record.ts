@@ -1,5 +1,6 @@
 import {
   ContentHeaders,
+  NULL_VERSION_ID,
   ObjectAcl,
   ObjectVersion,
   ReplicationStatus,
@@ -107,14 +108,12 @@ const SMALL_INTEGER = 2 ** 30;
  */
 class VersionRecord implements ObjectVersion {
   key: string;
-  versionId: string;
   #body: StoredBody | undefined;
   #extras: VersionExtras;
   #modified: number | Date;
 
   constructor(fields: ObjectVersionFields) {
     this.key = fields.key;
-    this.versionId = fields.versionId;
     this.#body = fields.body;
     this.#extras = extrasOf(
       {
@@ -141,6 +140,11 @@ class VersionRecord implements ObjectVersion {
 
   set lastModified(value: Date) {
     this.#modified = compactTime(value);
+  }
+
+  /** The `null` version, the only kind in a bucket never versioned: no slot for its id. */
+  get versionId(): string {
+    return NULL_VERSION_ID;
   }
 
   get body(): StoredBody | undefined {
@@ -240,9 +244,24 @@ class VersionRecord implements ObjectVersion {
   }
 }
 
+/** A version with an id of its own (a bucket with versioning enabled). */
+class IdentifiedVersionRecord extends VersionRecord {
+  readonly #versionId: string;
+
+  constructor(fields: ObjectVersionFields) {
+    super(fields);
+    this.#versionId = fields.versionId;
+  }
+
+  override get versionId(): string {
+    return this.#versionId;
+  }
+}
+
 /** A new object version or delete marker, in its compact stored form. */
 export function createObjectVersion(fields: ObjectVersionFields): ObjectVersion {
-  return new VersionRecord(fields);
+  if (fields.versionId === NULL_VERSION_ID) return new VersionRecord(fields);
+  return new IdentifiedVersionRecord(fields);
 }
 
 /** A copy of a version with some fields changed, in the compact stored form. */
@@ -250,7 +269,7 @@ export function changedVersion(
   version: ObjectVersion,
   changes: Partial<ObjectVersionFields>,
 ): ObjectVersion {
-  return new VersionRecord({
+  return createObjectVersion({
     key: version.key,
     versionId: version.versionId,
     isDeleteMarker: version.isDeleteMarker,
