@@ -24,12 +24,16 @@ export interface IngestOptions {
   transform?: ByteTransform;
 }
 
-/** What a write stored: the blob at rest and the plaintext's size and checksums. */
+/**
+ * What a write stored: the blob at rest and the plaintext's size and checksums. Without a
+ * transform it may be the blob store's own record, read-only and with accessors: copy its fields
+ * by name, never by spreading it.
+ */
 export interface IngestedBody {
-  blob: BlobRef;
-  size: number;
-  md5: string;
-  crc64: string;
+  readonly blob: BlobRef;
+  readonly size: number;
+  readonly md5: string;
+  readonly crc64: string;
 }
 
 /**
@@ -73,7 +77,9 @@ export async function ingest(
     }
     const digest = md5.digest();
     if (expectedMd5 && !digest.equals(expectedMd5)) throw new CosError('BadDigest');
-    return { blob: writer.finish(), size, md5: digest.toString('hex'), crc64: crc.digest() };
+    const md5Hex = digest.toString('hex');
+    if (!options.transform) return writer.finishPlain(md5Hex, crc);
+    return { blob: writer.finish(), size, md5: md5Hex, crc64: crc.digest() };
   } catch (error) {
     writer.abort();
     // A refusal mid-body (EntityTooLarge) is answered once the rest is read, not by a reset.

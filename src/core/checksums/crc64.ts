@@ -110,10 +110,22 @@ export class Crc64 {
 
   /** The CRC as the unsigned decimal string COS sends. */
   digest(): string {
-    const hi = (this.hi ^ 0xffffffff) >>> 0;
-    const lo = (this.lo ^ 0xffffffff) >>> 0;
-    return ((BigInt(hi) << 32n) | BigInt(lo)).toString();
+    return crc64Decimal(this.digestHigh(), this.digestLow());
   }
+
+  /** The high 32 bits of the CRC: with `digestLow`, the CRC kept without a string. */
+  digestHigh(): number {
+    return (this.hi ^ 0xffffffff) >>> 0;
+  }
+
+  digestLow(): number {
+    return (this.lo ^ 0xffffffff) >>> 0;
+  }
+}
+
+/** The decimal form COS sends of a CRC kept as two 32-bit halves. */
+export function crc64Decimal(high: number, low: number): string {
+  return ((BigInt(high >>> 0) << 32n) | BigInt(low >>> 0)).toString();
 }
 
 export function crc64(bytes: Uint8Array | string): string {

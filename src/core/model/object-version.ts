@@ -20,7 +20,10 @@ export const CONTENT_HEADER_NAMES: ReadonlyArray<keyof ContentHeaders> = [
   'expires',
 ];
 
-/** The bytes of an object version: the blob at rest plus the plaintext's size and checksums. */
+/**
+ * The bytes of an object version: the blob at rest plus the plaintext's size and checksums. A
+ * plaintext body may be the blob store's own record, with accessors: copy it field by field.
+ */
 export interface StoredBody {
   blob: BlobRef;
   size: number;

@@ -7,6 +7,7 @@ import type { EncryptionChoice } from '../../sse/encryption-choice';
 import { Bucket } from '../bucket';
 import { Crc64 } from '../checksums/crc64';
 import { ObjectVersion, StoredBody } from '../model/object-version';
+import { changedVersion } from '../model/version-record';
 import { CosService } from '../service';
 import { commitVersion, ObjectAttributes } from './put-object';
 import { keepProtection } from '../../sse/choose-encryption';
@@ -94,11 +95,8 @@ export async function appendObject(
     throw error;
   }
 
-  const body: StoredBody = {
-    ...(rewrite || !previous?.body ? stored : joinBodies(previous.body, stored)),
-    md5: tap.wholeMd5.copy().digest('hex'),
-    crc64: tap.wholeCrc.digest(),
-  };
+  const joined = rewrite || !previous?.body ? stored : joinBodies(previous.body, stored);
+  const body = withChecksums(joined, tap.wholeMd5.copy().digest('hex'), tap.wholeCrc.digest());
   const version = commitAppend(service, bucket, input, previous, body);
   if (rewrite) releaseBody(service, previous.body);
   wholeMd5.set(version, tap.wholeMd5);
@@ -137,24 +135,34 @@ function commitAppend(
     return created;
   }
   // The old body's extents now belong to the new one: the old version is replaced, not freed.
-  const grown: ObjectVersion = {
-    ...previous,
+  const grown = changedVersion(previous, {
     body,
     size: body.size,
     etag: etagOf(body),
     lastModified: service.clock.now(),
-  };
+  });
   bucket.objects.replace(grown);
   service.events.emit('objectCreated', { bucket, version: grown, via: 'Append' });
   return grown;
 }
 
 function joinBodies(old: StoredBody, added: StoredBody): StoredBody {
-  return {
-    ...old,
-    blob: { size: old.size + added.size, extents: [...old.blob.extents, ...added.blob.extents] },
-    size: old.size + added.size,
-  };
+  const size = old.size + added.size;
+  const blob = { size, extents: [...old.blob.extents, ...added.blob.extents] };
+  return { ...bodyFields(old), blob, size };
+}
+
+/**
+ * A body's fields copied by name: a plaintext body may be the blob store's record, whose fields
+ * are accessors that a spread would not see.
+ */
+function bodyFields(body: StoredBody): StoredBody {
+  const { blob, size, md5, crc64, encryption } = body;
+  return encryption ? { blob, size, md5, crc64, encryption } : { blob, size, md5, crc64 };
+}
+
+function withChecksums(body: StoredBody, md5: string, crc64: string): StoredBody {
+  return { ...bodyFields(body), md5, crc64 };
 }
 
 function openPrevious(service: CosService, version: ObjectVersion, key?: Buffer): Readable {

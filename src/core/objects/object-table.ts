@@ -30,8 +30,8 @@ type HistoryEntry = ObjectVersion | VersionList;
  * spare capacity behind each.
  */
 export class ObjectTable {
-  private readonly histories = new SortedKeyMap<HistoryEntry>();
-  private readonly current = new SortedKeyMap<ObjectVersion>();
+  private readonly histories = new SortedKeyMap<HistoryEntry>(keyOf);
+  private readonly current = new SortedKeyMap<ObjectVersion>(keyOf);
   private versionCount = 0;
 
   get keyCount(): number {
@@ -162,4 +162,8 @@ function asHistory(key: string, entry: HistoryEntry): KeyHistory {
 function ownCopy(key: string): string {
   const copy = Buffer.from(key, 'utf8').toString('utf8');
   return copy === key ? copy : key;
+}
+
+function keyOf(entry: HistoryEntry): string {
+  return entry.key;
 }

@@ -38,10 +38,8 @@ export async function storeBody(
 ): Promise<StoredBody> {
   const { encryption: requested, applyBucketDefault, ...ingestOptions } = options;
   const choice = decideEncryption(service, bucket, requested, applyBucketDefault !== false);
-  if (!choice) {
-    const stored = await ingest(service.blobs, input, ingestOptions);
-    return { blob: stored.blob, size: stored.size, md5: stored.md5, crc64: stored.crc64 };
-  }
+  // Plaintext at rest: the blob store's record is the body itself (one record per small object).
+  if (!choice) return ingest(service.blobs, input, ingestOptions);
 
   const { dataKey, encryption } = newDataKey(service, bucket.region, choice);
   const transform = createChunkSealer(dataKey, encryption.noncePrefix);
@@ -100,7 +98,8 @@ export async function replicateBody(
   const plan = chooseForReplica(source.encryption, destination);
   if (plan.kind === 'verbatim') {
     const stored = await ingest(service.blobs, service.blobs.read(source.blob));
-    return { ...source, blob: stored.blob };
+    const { size, md5, crc64, encryption } = source;
+    return { blob: stored.blob, size, md5, crc64, encryption };
   }
   return storeBody(service, destination, openBody(service, source), {
     encryption: plan.choice,
