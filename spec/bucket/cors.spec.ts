@@ -147,4 +147,28 @@ describe('bucket CORS', () => {
       } as never),
     ).rejects.toMatchObject({ statusCode: 400 });
   });
+
+  it('refuses an ExposeHeader no response could carry, keeping the rules it had', async () => {
+    const other = await t.createBucket();
+    const rules = `<CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>`;
+    const put = (expose: string) =>
+      request(t.emulator.url)
+        .put('/?cors')
+        .set('Host', `${other}.cos.${REGION}.myqcloud.com`)
+        .set('Authorization', t.cos.getAuth({ Method: 'PUT', Key: '', Query: { cors: '' } }))
+        .set('Content-Type', 'application/xml')
+        .send(
+          `<CORSConfiguration>${rules}<ExposeHeader>${expose}</ExposeHeader></CORSRule>` +
+            '</CORSConfiguration>',
+        );
+    expect((await put('ETag')).status).toBe(200);
+
+    const refused = await put('x-\u540d');
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<Code>InvalidArgument</Code>');
+    const cors = await t.cos.getBucketCors({ Bucket: other, Region: REGION });
+    expect(cors.CORSRules).toEqual([
+      expect.objectContaining({ AllowedOrigins: ['*'], ExposeHeaders: ['ETag'] }),
+    ]);
+  });
 });

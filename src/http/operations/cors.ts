@@ -1,5 +1,5 @@
 import {
-  CORS_METHODS,
+  checkCorsConfiguration,
   CorsConfiguration,
   CorsRule,
   matchCorsRule,
@@ -11,20 +11,15 @@ import { readXmlBody } from '../request-body';
 import { sendEmpty, sendXml } from '../respond';
 import { XmlElement } from '../xml';
 
-const MAX_RULES = 100;
-
 export async function putBucketCors(ctx: RequestContext): Promise<void> {
   const bucket = ctx.bucket();
   const document = await readXmlBody(ctx, 'CORSConfiguration');
   const rules = document.all('CORSRule').map(parseRule);
-  if (rules.length === 0 || rules.length > MAX_RULES) {
-    throw new CosError('MalformedXML', `A CORS configuration holds 1 to ${MAX_RULES} rules.`);
-  }
   const responseVary = document.textOf('ResponseVary');
   if (responseVary !== undefined && !['true', 'false'].includes(responseVary)) {
     throw new CosError('MalformedXML', 'ResponseVary is true or false.');
   }
-  bucket.cors = { rules, responseVary };
+  bucket.cors = checkCorsConfiguration({ rules, responseVary });
   sendEmpty(ctx, 200);
 }
 
@@ -79,13 +74,6 @@ function parseRule(element: XmlElement): CorsRule {
   const texts = (name: string) => element.all(name).map((e) => e.text.trim());
   const allowedOrigins = texts('AllowedOrigin');
   const allowedMethods = texts('AllowedMethod').map((m) => m.toUpperCase());
-  if (allowedOrigins.length === 0 || allowedMethods.length === 0) {
-    throw new CosError('MalformedXML', 'Each CORSRule needs AllowedOrigin and AllowedMethod.');
-  }
-  const unknown = allowedMethods.find((m) => !CORS_METHODS.includes(m));
-  if (unknown !== undefined) {
-    throw new CosError('InvalidArgument', `Unsupported CORS method: ${unknown}`);
-  }
   const maxAge = element.textOf('MaxAgeSeconds');
   if (maxAge !== undefined && !/^\d+$/.test(maxAge.trim())) {
     throw new CosError('MalformedXML', 'MaxAgeSeconds is a whole number of seconds.');
