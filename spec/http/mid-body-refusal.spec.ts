@@ -1,4 +1,5 @@
 import http from 'http';
+import net from 'net';
 import { Readable } from 'stream';
 import request from 'supertest';
 import { CosError } from '../../src/errors';
@@ -79,6 +80,27 @@ describe('refusals in the middle of a request body', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
     expect(answer).toContain('<Code>EntityTooLarge</Code>');
   });
+
+  it('closes a keep-alive connection after refusing a body too large to drain', async () => {
+    // Without the close, Node would read all 6 GB the client declared before the next request.
+    const head = [
+      'PUT /huge-keepalive.bin HTTP/1.1',
+      `Host: ${host}`,
+      `Content-Length: ${6 * 1024 ** 3}`,
+      '',
+      '',
+    ].join('\r\n');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(t.emulator.port, '127.0.0.1', () => socket.write(head));
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+    expect(answer).toContain('<Code>EntityTooLarge</Code>');
+  }, 10_000);
 
   it('answers a form file over its content-length-range with 400 EntityTooLarge', async () => {
     const policy = {

@@ -10,6 +10,7 @@ import { writeError } from './error-response';
 import { findOperation } from './operations/table';
 import { describeRequest, pathOnly } from './request-log';
 import { resolveTarget } from './routing';
+import { MAX_DRAIN_BYTES } from '../storage/drain';
 
 /**
  * The COS request pipeline: request id -> target -> caller -> operation -> access -> handler,
@@ -53,6 +54,7 @@ export function cosPipeline(runtime: HttpRuntime) {
       // Browser pages read COS errors only when the error response carries the CORS headers.
       if (ctx) applyCorsHeaders(ctx);
       const resource = ctx?.resource ?? (req.headers.host ?? '') + url;
+      if (leavesLargeBodyUnread(req)) res.setHeader('Connection', 'close');
       const written = writeError(res, error, { method, requestId, resource, log });
       status = written.status;
       code = written.code;
@@ -85,4 +87,15 @@ function logAccess(
 function describe(error: unknown): string {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return [code, message].filter((part) => typeof part === 'string').join(' ') || String(error);
+}
+
+/**
+ * Whether an error leaves more of the body unread than is worth reading: Node reads what is
+ * left of a keep-alive request to reuse the connection, so a refused 5 GB upload would still be
+ * received whole. Closing the connection after the error answers at once, as S3 does.
+ */
+function leavesLargeBodyUnread(req: IncomingMessage): boolean {
+  if (req.readableEnded) return false;
+  const declared = Number(req.headers['content-length'] ?? 0);
+  return declared > MAX_DRAIN_BYTES || req.headers['transfer-encoding'] !== undefined;
 }
