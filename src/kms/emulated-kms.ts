@@ -221,7 +221,8 @@ export class EmulatedKms {
   }
 }
 
-function aliasName(alias: string): string {
+/** `name` and `alias/name` are the same alias. */
+export function aliasName(alias: string): string {
   return alias.startsWith(ALIAS_PREFIX) ? alias : `${ALIAS_PREFIX}${alias}`;
 }
 
