@@ -8,6 +8,11 @@ import type { EmulatorOptions } from './options';
  */
 export const REGION_NAME = /^[a-z]+-[a-z0-9-]+$/;
 
+/** A port given as text (a flag, a variable): its number, or NaN for portProblem to refuse. */
+export function portFromText(text: string): number {
+  return /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+}
+
 export function portProblem(value: unknown): string | undefined {
   const ok = typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535;
   return ok ? undefined : 'expected a port number from 0 to 65535.';

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_LEVELS, LogLevel } from '../logger';
-import { appIdProblem, portProblem, regionsProblem } from '../option-checks';
+import { appIdProblem, portFromText, portProblem, regionsProblem } from '../option-checks';
 import { CliError } from './cli-error';
 import { CredentialOption, DEFAULT_APP_ID, DEFAULT_PORT, EmulatorOptions } from '../options';
 
@@ -75,8 +75,8 @@ export function describeEnvironment(program: Command): string {
 }
 
 /** A port number as text (flag or variable); the same check as startEmulator's. */
-export function parsePort(value: string): number {
-  const port = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+function parsePort(value: string): number {
+  const port = portFromText(value);
   const problem = portProblem(port);
   if (problem) throw new InvalidArgumentError(problem);
   return port;

@@ -8,6 +8,7 @@ import {
   InvalidOptionsError,
   logLevelProblem,
   OPTION_NAMES,
+  portFromText,
   portProblem,
 } from '../option-checks';
 import { EmulatorOptions } from '../options';
@@ -29,7 +30,7 @@ export function jestEmulatorOptions(rootDir: string, env = process.env): Emulato
 
   if (env.COS_EMULATOR_PORT) {
     const given = env.COS_EMULATOR_PORT;
-    const port = /^\d+$/.test(given.trim()) ? Number(given) : NaN;
+    const port = portFromText(given);
     checked('COS_EMULATOR_PORT', given, portProblem(port));
     options.port = port;
   }
