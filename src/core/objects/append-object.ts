@@ -63,11 +63,9 @@ export async function appendObject(
 
   const protection = previous?.body?.encryption;
   const rewrite = previous !== undefined && protection !== undefined;
-  const maxSize = MAX_APPENDABLE_BYTES - (rewrite ? 0 : (previous?.size ?? 0));
+  const room = MAX_APPENDABLE_BYTES - (previous?.size ?? 0);
   // A declared length over the limit is refused before a byte is read.
-  if ((input.expectedLength ?? 0) > MAX_APPENDABLE_BYTES - (previous?.size ?? 0)) {
-    throw new CosError('EntityTooLarge');
-  }
+  if ((input.expectedLength ?? 0) > room) throw new CosError('EntityTooLarge');
 
   const tap = new AppendTap(previous);
   const appended = tap.pipe(input.body);
@@ -81,7 +79,8 @@ export async function appendObject(
         ? undefined
         : input.encryption,
     applyBucketDefault: previous === undefined,
-    maxSize,
+    // A rewrite stores the old bytes again with the new ones: its limit is on the whole.
+    maxSize: rewrite ? MAX_APPENDABLE_BYTES : room,
   });
 
   try {
