@@ -22,7 +22,7 @@ export const CONTENT_HEADER_NAMES: ReadonlyArray<keyof ContentHeaders> = [
 
 /**
  * The bytes of an object version: the blob at rest plus the plaintext's size and checksums. A
- * plaintext body may be the blob store's own record, with accessors: copy it field by field.
+ * plaintext body may be the blob store's own record, with accessors: copy it with copyBody.
  */
 export interface StoredBody {
   blob: BlobRef;
@@ -33,6 +33,12 @@ export interface StoredBody {
   crc64: string;
   /** How the bytes at rest are encrypted; absent for plaintext at rest. */
   encryption?: ObjectEncryption;
+}
+
+/** A body as a plain record: spreading the blob store's record would miss its accessor fields. */
+export function copyBody(body: StoredBody): StoredBody {
+  const { blob, size, md5, crc64, encryption } = body;
+  return encryption ? { blob, size, md5, crc64, encryption } : { blob, size, md5, crc64 };
 }
 
 /** One version of a key: an object or a delete marker. Unversioned objects have id `null`. */

@@ -6,7 +6,7 @@ import { parseMd5 } from '../../storage/ingest';
 import type { EncryptionChoice } from '../../sse/encryption-choice';
 import { Bucket } from '../bucket';
 import { Crc64 } from '../checksums/crc64';
-import { ObjectVersion, StoredBody } from '../model/object-version';
+import { copyBody, ObjectVersion, StoredBody } from '../model/object-version';
 import { changedVersion } from '../model/version-record';
 import { CosService } from '../service';
 import { commitVersion, ObjectAttributes } from './put-object';
@@ -148,20 +148,11 @@ function commitAppend(
 function joinBodies(old: StoredBody, added: StoredBody): StoredBody {
   const size = old.size + added.size;
   const blob = { size, extents: [...old.blob.extents, ...added.blob.extents] };
-  return { ...bodyFields(old), blob, size };
-}
-
-/**
- * A body's fields copied by name: a plaintext body may be the blob store's record, whose fields
- * are accessors that a spread would not see.
- */
-function bodyFields(body: StoredBody): StoredBody {
-  const { blob, size, md5, crc64, encryption } = body;
-  return encryption ? { blob, size, md5, crc64, encryption } : { blob, size, md5, crc64 };
+  return { ...copyBody(old), blob, size };
 }
 
 function withChecksums(body: StoredBody, md5: string, crc64: string): StoredBody {
-  return { ...bodyFields(body), md5, crc64 };
+  return { ...copyBody(body), md5, crc64 };
 }
 
 function openPrevious(service: CosService, version: ObjectVersion, key?: Buffer): Readable {

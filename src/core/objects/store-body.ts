@@ -5,7 +5,7 @@ import { chooseForReplica, decideEncryption } from '../../sse/choose-encryption'
 import { checkCustomerKey, newDataKey, openDataKey } from '../../sse/data-keys';
 import type { EncryptionChoice } from '../../sse/encryption-choice';
 import { Bucket } from '../bucket';
-import { StoredBody } from '../model/object-version';
+import { copyBody, StoredBody } from '../model/object-version';
 import { CosService } from '../service';
 
 export interface StoreBodyOptions extends Omit<IngestOptions, 'transform'> {
@@ -98,8 +98,7 @@ export async function replicateBody(
   const plan = chooseForReplica(source.encryption, destination);
   if (plan.kind === 'verbatim') {
     const stored = await ingest(service.blobs, service.blobs.read(source.blob));
-    const { size, md5, crc64, encryption } = source;
-    return { blob: stored.blob, size, md5, crc64, encryption };
+    return { ...copyBody(source), blob: stored.blob };
   }
   return storeBody(service, destination, openBody(service, source), {
     encryption: plan.choice,
