@@ -60,7 +60,6 @@ export function cannedGrants(canned: string | undefined): Grant[] {
  * an `<AccessControlPolicy>` body and the `x-cos-acl` header end up in the same shape.
  */
 export function cannedFromGrants(grants: Grant[]): { canned: string; grants: Grant[] } {
-  const isPublic = (g: Grant) => g.granteeType === 'Group' && g.grantee === ALL_USERS_URI;
   const publicPermissions = new Set(grants.filter(isPublic).map((g) => g.permission));
   const writes = publicPermissions.has('WRITE') || publicPermissions.has('FULL_CONTROL');
   const reads = publicPermissions.has('READ') || publicPermissions.has('FULL_CONTROL');
@@ -77,7 +76,10 @@ export function withPublicGrantsFolded(
   canned: string | undefined,
   grants: Grant[],
 ): { canned?: string; grants: Grant[] } {
-  const grantsPublic = grants.some((g) => g.granteeType === 'Group' && g.grantee === ALL_USERS_URI);
-  if (!grantsPublic) return { canned, grants };
+  if (!grants.some(isPublic)) return { canned, grants };
   return cannedFromGrants([...cannedGrants(canned), ...grants]);
+}
+
+function isPublic(grant: Grant): boolean {
+  return grant.granteeType === 'Group' && grant.grantee === ALL_USERS_URI;
 }
