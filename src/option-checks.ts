@@ -42,9 +42,10 @@ export function logLevelProblem(value: unknown): string | undefined {
 function credentialsProblem(value: unknown): string | undefined {
   const isPair = (pair: unknown) => {
     const { secretId, secretKey } = (pair ?? {}) as Record<string, unknown>;
-    return typeof secretId === 'string' && secretId !== '' && typeof secretKey === 'string';
+    const filled = (text: unknown) => typeof text === 'string' && text !== '';
+    return filled(secretId) && filled(secretKey);
   };
-  const ok = Array.isArray(value) && value.every(isPair) && value.every((p) => p.secretKey);
+  const ok = Array.isArray(value) && value.every(isPair);
   return ok ? undefined : 'expected a list of { secretId, secretKey } with non-empty strings.';
 }
 
