@@ -20,6 +20,8 @@ const FORM_LIMITS = { files: 1, fields: 200, fieldSize: 64 * 1024, parts: 400 };
 interface Upload {
   version: ObjectVersion;
   key: string;
+  /** `success_action_redirect` (or `redirect`) as it goes out in Location. */
+  redirect: string | undefined;
 }
 
 /**
@@ -97,7 +99,7 @@ async function storeUpload(
   }
   const key = checkKey(template.split('${filename}').join(filename));
   const policy = readPolicy(ctx, bucket, fields, key);
-  redirectTarget(fields);
+  const redirect = redirectTarget(fields);
   const view = formHeaderView(ctx, fields);
   const range = contentLengthRange(policy);
   const body = await storeBody(ctx.service, bucket, file, {
@@ -116,7 +118,7 @@ async function storeUpload(
     readObjectAttributes(view),
     'PostObject',
   );
-  return { version, key };
+  return { version, key, redirect };
 }
 
 function readPolicy(
@@ -158,7 +160,7 @@ async function respond(
   fields: Map<string, string>,
   upload: Upload,
 ): Promise<void> {
-  const { version, key } = upload;
+  const { version, key, redirect } = upload;
   const location = objectUrl(ctx, bucket, key);
   const etag = quoteEtag(version.etag);
   const headers: Headers = {
@@ -168,7 +170,6 @@ async function respond(
     'x-cos-version-id': bucket.versioning === 'Enabled' ? version.versionId : undefined,
     ...encryptionResponseHeaders(version.body?.encryption),
   };
-  const redirect = redirectTarget(fields);
   if (redirect) {
     const query = new URLSearchParams({ bucket: bucket.name, key, etag });
     headers.Location = `${redirect}${redirect.includes('?') ? '&' : '?'}${query}`;
