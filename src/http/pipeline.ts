@@ -4,7 +4,7 @@ import { Logger } from '../logger';
 import { checkAccess } from './access';
 import { authenticate } from './auth';
 import { HttpRuntime, RequestContext } from './context';
-import { isClientAbort } from './client-abort';
+import { describeAbort, isClientAbort } from './client-abort';
 import { applyCorsHeaders } from './cors';
 import { writeError } from './error-response';
 import { findOperation } from './operations/table';
@@ -46,7 +46,7 @@ export function cosPipeline(runtime: HttpRuntime) {
     } catch (error) {
       if (isClientAbort(error, req, res)) {
         // Nobody is left to answer; a half-read upload stored nothing (ingest released it).
-        log.debug(`client closed the connection: ${describe(error)}`);
+        log.debug(`client closed the connection: ${describeAbort(error)}`);
         res.destroy();
         logAccess(log, req, ctx, url, 'aborted', '', started);
         return;
@@ -82,11 +82,6 @@ function logAccess(
   log.info(
     `${req.method} ${where} ${operation} ${status}${code ? ' ' + code : ''} ${ms.toFixed(1)}ms`,
   );
-}
-
-function describe(error: unknown): string {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return [code, message].filter((part) => typeof part === 'string').join(' ') || String(error);
 }
 
 /**
