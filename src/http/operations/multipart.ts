@@ -40,6 +40,8 @@ export async function initiateMultipartUpload(ctx: RequestContext): Promise<void
  */
 export async function uploadPart(ctx: RequestContext): Promise<void> {
   if (ctx.header('x-cos-copy-source') ?? ctx.header('x-amz-copy-source')) {
+    // The access log names the API the SDK called, not the route both share.
+    ctx.operation = 'UploadPartCopy';
     return uploadPartCopy(ctx);
   }
   refuseAwsChunked(ctx);

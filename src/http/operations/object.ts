@@ -35,6 +35,8 @@ export async function putObject(ctx: RequestContext): Promise<void> {
     throw new CosError('InvalidArgument', 'partNumber needs an uploadId.');
   }
   if (ctx.header('x-cos-copy-source') ?? ctx.header('x-amz-copy-source')) {
+    // The access log names the API the SDK called, not the route both share.
+    ctx.operation = 'PutObjectCopy';
     return copyObject(ctx);
   }
   refuseAwsChunked(ctx);
