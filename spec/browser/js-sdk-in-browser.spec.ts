@@ -160,4 +160,61 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
     );
     expect(outcome).toBe('refused');
   });
+
+  it('slices a large upload through the README path-style recipe (Domain: host/{Bucket})', async () => {
+    const Bucket = await t.createBucket('slices');
+    await t.cos.putBucketCors({
+      Bucket,
+      Region: REGION,
+      CORSRules: [
+        {
+          AllowedOrigin: [page.url],
+          AllowedMethod: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
+          AllowedHeader: ['*'],
+          // Multipart in a browser needs the part ETags, which the page can only read if exposed.
+          ExposeHeader: ['ETag', 'x-cos-request-id'],
+        },
+      ],
+    });
+    const tab = await browser.newPage();
+    await tab.goto(page.url);
+    const [pair] = t.emulator.credentials;
+    const outcome = await tab.evaluate(
+      async ({ bucket, region, port, secretId, secretKey }) => {
+        const COS = (globalThis as unknown as { COS: any }).COS;
+        const cos = new COS({
+          SecretId: secretId,
+          SecretKey: secretKey,
+          Protocol: 'http:',
+          Domain: `127.0.0.1:${port}/{Bucket}`,
+        });
+        const bytes = new Uint8Array(2 * 1024 * 1024 + 4321);
+        for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7 + 3) & 0xff;
+        const uploaded = await cos.uploadFile({
+          Bucket: bucket,
+          Region: region,
+          Key: 'sliced.bin',
+          Body: new Blob([bytes]),
+          SliceSize: 1024 * 1024,
+          ChunkSize: 1024 * 1024,
+        });
+        const head = await cos.headObject({ Bucket: bucket, Region: region, Key: 'sliced.bin' });
+        return { etag: uploaded.ETag, size: head.headers['content-length'] };
+      },
+      {
+        bucket: Bucket,
+        region: REGION,
+        port: t.emulator.port,
+        secretId: pair.secretId,
+        secretKey: pair.secretKey,
+      },
+    );
+
+    expect(outcome.etag).toMatch(/^"[0-9a-f]{32}-3"$/);
+    expect(outcome.size).toBe(String(2 * 1024 * 1024 + 4321));
+    const stored = await t.cos.getObject({ Bucket, Region: REGION, Key: 'sliced.bin' });
+    const expected = Buffer.alloc(2 * 1024 * 1024 + 4321);
+    for (let i = 0; i < expected.length; i++) expected[i] = (i * 7 + 3) & 0xff;
+    expect(stored.Body.equals(expected)).toBe(true);
+  });
 });

@@ -79,6 +79,19 @@ describe('bucket CORS', () => {
     expect(res.text).toContain('<Code>AccessForbidden</Code>');
   });
 
+  it.each(['/?uploads', '/?versions', '/page.txt?uploadId=1&partNumber=1', '/page.txt?acl'])(
+    'answers the preflight of %s from the rules, whatever its sub-resource',
+    async (path) => {
+      const res = await request(t.emulator.url)
+        .options(path)
+        .set('Host', host())
+        .set('Origin', ORIGIN)
+        .set('Access-Control-Request-Method', 'GET');
+      expect(res.status).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe(ORIGIN);
+    },
+  );
+
   it('adds CORS headers to real responses and to error responses', async () => {
     const auth = (Key: string) => t.cos.getAuth({ Bucket, Region: REGION, Method: 'GET', Key });
     const ok = await request(t.emulator.url)

@@ -151,6 +151,10 @@ export const PLAIN_PARAMETERS = new Set([
  * NotImplemented rather than falling through to a plain object or bucket operation.
  */
 export function findOperation(level: Level, method: string, query: QueryParams): Operation {
+  // A CORS preflight is about the request it precedes (`OPTIONS /?uploads` before listing the
+  // uploads, as cos-js-sdk-v5 does to resume): its sub-resource does not change the answer.
+  const preflight = method === 'OPTIONS' && BY_SIGNATURE.get(`${level} OPTIONS `);
+  if (preflight) return preflight;
   const subresource = SUBRESOURCES.find((name) => query.has(name));
   if (subresource === undefined) {
     for (const name of query.names()) {
