@@ -217,4 +217,72 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
     for (let i = 0; i < expected.length; i++) expected[i] = (i * 7 + 3) & 0xff;
     expect(stored.Body.equals(expected)).toBe(true);
   });
+
+  it('runs copy, batch delete, delimiter listing and a presigned fetch from the page', async () => {
+    const Bucket = await t.createBucket('pagecalls');
+    await t.cos.putBucketCors({
+      Bucket,
+      Region: REGION,
+      CORSRules: [
+        {
+          AllowedOrigin: [page.url],
+          AllowedMethod: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
+          AllowedHeader: ['*'],
+          ExposeHeader: ['ETag', 'x-cos-request-id'],
+        },
+      ],
+    });
+    const tab = await browser.newPage();
+    await tab.goto(page.url);
+    const [pair] = t.emulator.credentials;
+    const outcome = await tab.evaluate(
+      async ({ bucket, region, port, secretId, secretKey }) => {
+        const COS = (globalThis as unknown as { COS: any }).COS;
+        const cos = new COS({
+          SecretId: secretId,
+          SecretKey: secretKey,
+          Protocol: 'http:',
+          Domain: `{Bucket}.cos.{Region}.localhost:${port}`,
+        });
+        const at = { Bucket: bucket, Region: region };
+        for (const Key of ['a/1.txt', 'a/2.txt', 'b/3.txt', 'top.txt']) {
+          await cos.putObject({ ...at, Key, Body: `body of ${Key}` });
+        }
+        await cos.putObjectCopy({
+          ...at,
+          Key: 'a/copy.txt',
+          CopySource: `${bucket}.cos.${region}.myqcloud.com/top.txt`,
+        });
+        const listing = await cos.getBucket({ ...at, Delimiter: '/' });
+        const deleted = await cos.deleteMultipleObject({
+          ...at,
+          Objects: [{ Key: 'a/1.txt' }, { Key: 'b/3.txt' }],
+        });
+        const url = cos.getObjectUrl({ ...at, Key: 'a/copy.txt', Sign: true });
+        const fetched = await (await fetch(url)).text();
+        return {
+          prefixes: listing.CommonPrefixes.map((p: { Prefix: string }) => p.Prefix),
+          keys: listing.Contents.map((c: { Key: string }) => c.Key),
+          deleted: deleted.Deleted.map((d: { Key: string }) => d.Key).sort(),
+          fetched,
+        };
+      },
+      {
+        bucket: Bucket,
+        region: REGION,
+        port: t.emulator.port,
+        secretId: pair.secretId,
+        secretKey: pair.secretKey,
+      },
+    );
+
+    expect(outcome).toEqual({
+      prefixes: ['a/', 'b/'],
+      keys: ['top.txt'],
+      deleted: ['a/1.txt', 'b/3.txt'],
+      fetched: 'body of top.txt',
+    });
+    const left = await t.cos.getBucket({ Bucket, Region: REGION });
+    expect(left.Contents.map((c) => c.Key)).toEqual(['a/2.txt', 'a/copy.txt', 'top.txt']);
+  });
 });
