@@ -11,6 +11,7 @@ import { readSmallBody } from '../request-body';
 import { sendEmpty, sendXml } from '../respond';
 import { parseXml } from '../xml';
 import { readTaggingHeader } from './object-attributes';
+import { isSigV4 } from './object-headers';
 
 interface CreateOptions {
   layout: BucketLayout;
@@ -66,7 +67,11 @@ export async function deleteBucket(ctx: RequestContext): Promise<void> {
 }
 
 export async function getBucketLocation(ctx: RequestContext): Promise<void> {
-  sendXml(ctx, 'LocationConstraint', { '#': ctx.bucket().region });
+  // The AWS SDK reads a text-only root only when it has attributes, as S3's namespaced one has;
+  // the COS SDK is given COS's documented bare element (which real COS sends to SigV4 callers
+  // is UNCONFIRMED).
+  const namespace = isSigV4(ctx) ? 'http://s3.amazonaws.com/doc/2006-03-01/' : undefined;
+  sendXml(ctx, 'LocationConstraint', { '@xmlns': namespace, '#': ctx.bucket().region });
 }
 
 /** The optional `<CreateBucketConfiguration>` body. */

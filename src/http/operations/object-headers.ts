@@ -89,7 +89,8 @@ function amzName(suffix: string): string {
   return `x-amz-${suffix}`;
 }
 
-function isSigV4(ctx: RequestContext): boolean {
+/** Whether the caller signed with AWS SigV4, i.e. speaks S3 (the AWS SDK). */
+export function isSigV4(ctx: RequestContext): boolean {
   if (ctx.header('authorization')?.startsWith('AWS4-')) return true;
   return ctx.query.has('X-Amz-Signature') || ctx.query.has('x-amz-signature');
 }
