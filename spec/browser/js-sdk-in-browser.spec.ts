@@ -57,9 +57,9 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
     await t?.stop();
   });
 
-  it('uploads, lists, downloads and deletes across origins once CORS allows the page', async () => {
-    const Bucket = await t.createBucket('browser');
-    await t.cos.putBucketCors({
+  /** A CORS rule that lets the test page call the bucket, exposing the given headers. */
+  const allowPage = (Bucket: string, ExposeHeader: string[]) =>
+    t.cos.putBucketCors({
       Bucket,
       Region: REGION,
       CORSRules: [
@@ -67,57 +67,63 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
           AllowedOrigin: [page.url],
           AllowedMethod: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
           AllowedHeader: ['*'],
-          ExposeHeader: ['ETag', 'x-cos-request-id', 'x-cos-hash-crc64ecma'],
+          ExposeHeader,
           MaxAgeSeconds: 60,
         },
       ],
     });
 
+  /** What a page needs to build its client: the bucket, the emulator's port and a key pair. */
+  const pageArgs = (bucket: string) => {
+    const [pair] = t.emulator.credentials;
+    return {
+      bucket,
+      region: REGION,
+      port: t.emulator.port,
+      secretId: pair.secretId,
+      secretKey: pair.secretKey,
+    };
+  };
+
+  it('uploads, lists, downloads and deletes across origins once CORS allows the page', async () => {
+    const Bucket = await t.createBucket('browser');
+    await allowPage(Bucket, ['ETag', 'x-cos-request-id', 'x-cos-hash-crc64ecma']);
+
     const tab = await browser.newPage();
     await tab.goto(page.url);
-    const [pair] = t.emulator.credentials;
-    const outcome = await tab.evaluate(
-      async ({ bucket, region, port, secretId, secretKey }) => {
-        const COS = (globalThis as unknown as { COS: any }).COS;
-        // Chromium resolves every *.localhost name to loopback: virtual hosts need no DNS.
-        const cos = new COS({
-          SecretId: secretId,
-          SecretKey: secretKey,
-          Protocol: 'http:',
-          Domain: `{Bucket}.cos.{Region}.localhost:${port}`,
-        });
-        const put = await cos.putObject({
-          Bucket: bucket,
-          Region: region,
-          Key: 'from/browser.txt',
-          Body: 'hello from chromium',
-        });
-        const list = await cos.getBucket({ Bucket: bucket, Region: region, Prefix: 'from/' });
-        const got = await cos.getObject({
-          Bucket: bucket,
-          Region: region,
-          Key: 'from/browser.txt',
-        });
-        await cos.putObject({ Bucket: bucket, Region: region, Key: 'from/kept.txt', Body: 'kept' });
-        await cos.deleteObject({ Bucket: bucket, Region: region, Key: 'from/browser.txt' });
-        const missing = await cos
-          .getObject({ Bucket: bucket, Region: region, Key: 'from/browser.txt' })
-          .catch((e: { code: string; statusCode: number }) => `${e.statusCode} ${e.code}`);
-        return {
-          etag: put.ETag,
-          keys: list.Contents.map((c: { Key: string }) => c.Key),
-          body: got.Body,
-          missing,
-        };
-      },
-      {
-        bucket: Bucket,
-        region: REGION,
-        port: t.emulator.port,
-        secretId: pair.secretId,
-        secretKey: pair.secretKey,
-      },
-    );
+    const outcome = await tab.evaluate(async ({ bucket, region, port, secretId, secretKey }) => {
+      const COS = (globalThis as unknown as { COS: any }).COS;
+      // Chromium resolves every *.localhost name to loopback: virtual hosts need no DNS.
+      const cos = new COS({
+        SecretId: secretId,
+        SecretKey: secretKey,
+        Protocol: 'http:',
+        Domain: `{Bucket}.cos.{Region}.localhost:${port}`,
+      });
+      const put = await cos.putObject({
+        Bucket: bucket,
+        Region: region,
+        Key: 'from/browser.txt',
+        Body: 'hello from chromium',
+      });
+      const list = await cos.getBucket({ Bucket: bucket, Region: region, Prefix: 'from/' });
+      const got = await cos.getObject({
+        Bucket: bucket,
+        Region: region,
+        Key: 'from/browser.txt',
+      });
+      await cos.putObject({ Bucket: bucket, Region: region, Key: 'from/kept.txt', Body: 'kept' });
+      await cos.deleteObject({ Bucket: bucket, Region: region, Key: 'from/browser.txt' });
+      const missing = await cos
+        .getObject({ Bucket: bucket, Region: region, Key: 'from/browser.txt' })
+        .catch((e: { code: string; statusCode: number }) => `${e.statusCode} ${e.code}`);
+      return {
+        etag: put.ETag,
+        keys: list.Contents.map((c: { Key: string }) => c.Key),
+        body: got.Body,
+        missing,
+      };
+    }, pageArgs(Bucket));
 
     expect(outcome.etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(outcome.keys).toEqual(['from/browser.txt']);
@@ -135,80 +141,49 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
     const Bucket = await t.createBucket('nocors');
     const tab = await browser.newPage();
     await tab.goto(page.url);
-    const [pair] = t.emulator.credentials;
-    const outcome = await tab.evaluate(
-      async ({ bucket, region, port, secretId, secretKey }) => {
-        const COS = (globalThis as unknown as { COS: any }).COS;
-        const cos = new COS({
-          SecretId: secretId,
-          SecretKey: secretKey,
-          Protocol: 'http:',
-          Domain: `{Bucket}.cos.{Region}.localhost:${port}`,
-        });
-        return cos.putObject({ Bucket: bucket, Region: region, Key: 'x', Body: 'x' }).then(
-          () => 'stored',
-          () => 'refused',
-        );
-      },
-      {
-        bucket: Bucket,
-        region: REGION,
-        port: t.emulator.port,
-        secretId: pair.secretId,
-        secretKey: pair.secretKey,
-      },
-    );
+    const outcome = await tab.evaluate(async ({ bucket, region, port, secretId, secretKey }) => {
+      const COS = (globalThis as unknown as { COS: any }).COS;
+      const cos = new COS({
+        SecretId: secretId,
+        SecretKey: secretKey,
+        Protocol: 'http:',
+        Domain: `{Bucket}.cos.{Region}.localhost:${port}`,
+      });
+      return cos.putObject({ Bucket: bucket, Region: region, Key: 'x', Body: 'x' }).then(
+        () => 'stored',
+        () => 'refused',
+      );
+    }, pageArgs(Bucket));
     expect(outcome).toBe('refused');
   });
 
-  it('slices a large upload through the README path-style recipe (Domain: host/{Bucket})', async () => {
+  it('slices a large upload through the path-style recipe (Domain: host/{Bucket})', async () => {
     const Bucket = await t.createBucket('slices');
-    await t.cos.putBucketCors({
-      Bucket,
-      Region: REGION,
-      CORSRules: [
-        {
-          AllowedOrigin: [page.url],
-          AllowedMethod: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
-          AllowedHeader: ['*'],
-          // Multipart in a browser needs the part ETags, which the page can only read if exposed.
-          ExposeHeader: ['ETag', 'x-cos-request-id'],
-        },
-      ],
-    });
+    // Multipart in a browser needs the part ETags, which the page can only read if exposed.
+    await allowPage(Bucket, ['ETag', 'x-cos-request-id']);
     const tab = await browser.newPage();
     await tab.goto(page.url);
-    const [pair] = t.emulator.credentials;
-    const outcome = await tab.evaluate(
-      async ({ bucket, region, port, secretId, secretKey }) => {
-        const COS = (globalThis as unknown as { COS: any }).COS;
-        const cos = new COS({
-          SecretId: secretId,
-          SecretKey: secretKey,
-          Protocol: 'http:',
-          Domain: `127.0.0.1:${port}/{Bucket}`,
-        });
-        const bytes = new Uint8Array(2 * 1024 * 1024 + 4321);
-        for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7 + 3) & 0xff;
-        const uploaded = await cos.uploadFile({
-          Bucket: bucket,
-          Region: region,
-          Key: 'sliced.bin',
-          Body: new Blob([bytes]),
-          SliceSize: 1024 * 1024,
-          ChunkSize: 1024 * 1024,
-        });
-        const head = await cos.headObject({ Bucket: bucket, Region: region, Key: 'sliced.bin' });
-        return { etag: uploaded.ETag, size: head.headers['content-length'] };
-      },
-      {
-        bucket: Bucket,
-        region: REGION,
-        port: t.emulator.port,
-        secretId: pair.secretId,
-        secretKey: pair.secretKey,
-      },
-    );
+    const outcome = await tab.evaluate(async ({ bucket, region, port, secretId, secretKey }) => {
+      const COS = (globalThis as unknown as { COS: any }).COS;
+      const cos = new COS({
+        SecretId: secretId,
+        SecretKey: secretKey,
+        Protocol: 'http:',
+        Domain: `127.0.0.1:${port}/{Bucket}`,
+      });
+      const bytes = new Uint8Array(2 * 1024 * 1024 + 4321);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7 + 3) & 0xff;
+      const uploaded = await cos.uploadFile({
+        Bucket: bucket,
+        Region: region,
+        Key: 'sliced.bin',
+        Body: new Blob([bytes]),
+        SliceSize: 1024 * 1024,
+        ChunkSize: 1024 * 1024,
+      });
+      const head = await cos.headObject({ Bucket: bucket, Region: region, Key: 'sliced.bin' });
+      return { etag: uploaded.ETag, size: head.headers['content-length'] };
+    }, pageArgs(Bucket));
 
     expect(outcome.etag).toMatch(/^"[0-9a-f]{32}-3"$/);
     expect(outcome.size).toBe(String(2 * 1024 * 1024 + 4321));
@@ -220,61 +195,40 @@ describeInBrowser('cos-js-sdk-v5 in a browser page', () => {
 
   it('runs copy, batch delete, delimiter listing and a presigned fetch from the page', async () => {
     const Bucket = await t.createBucket('pagecalls');
-    await t.cos.putBucketCors({
-      Bucket,
-      Region: REGION,
-      CORSRules: [
-        {
-          AllowedOrigin: [page.url],
-          AllowedMethod: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
-          AllowedHeader: ['*'],
-          ExposeHeader: ['ETag', 'x-cos-request-id'],
-        },
-      ],
-    });
+    await allowPage(Bucket, ['ETag', 'x-cos-request-id']);
     const tab = await browser.newPage();
     await tab.goto(page.url);
-    const [pair] = t.emulator.credentials;
-    const outcome = await tab.evaluate(
-      async ({ bucket, region, port, secretId, secretKey }) => {
-        const COS = (globalThis as unknown as { COS: any }).COS;
-        const cos = new COS({
-          SecretId: secretId,
-          SecretKey: secretKey,
-          Protocol: 'http:',
-          Domain: `{Bucket}.cos.{Region}.localhost:${port}`,
-        });
-        const at = { Bucket: bucket, Region: region };
-        for (const Key of ['a/1.txt', 'a/2.txt', 'b/3.txt', 'top.txt']) {
-          await cos.putObject({ ...at, Key, Body: `body of ${Key}` });
-        }
-        await cos.putObjectCopy({
-          ...at,
-          Key: 'a/copy.txt',
-          CopySource: `${bucket}.cos.${region}.myqcloud.com/top.txt`,
-        });
-        const listing = await cos.getBucket({ ...at, Delimiter: '/' });
-        const deleted = await cos.deleteMultipleObject({
-          ...at,
-          Objects: [{ Key: 'a/1.txt' }, { Key: 'b/3.txt' }],
-        });
-        const url = cos.getObjectUrl({ ...at, Key: 'a/copy.txt', Sign: true });
-        const fetched = await (await fetch(url)).text();
-        return {
-          prefixes: listing.CommonPrefixes.map((p: { Prefix: string }) => p.Prefix),
-          keys: listing.Contents.map((c: { Key: string }) => c.Key),
-          deleted: deleted.Deleted.map((d: { Key: string }) => d.Key).sort(),
-          fetched,
-        };
-      },
-      {
-        bucket: Bucket,
-        region: REGION,
-        port: t.emulator.port,
-        secretId: pair.secretId,
-        secretKey: pair.secretKey,
-      },
-    );
+    const outcome = await tab.evaluate(async ({ bucket, region, port, secretId, secretKey }) => {
+      const COS = (globalThis as unknown as { COS: any }).COS;
+      const cos = new COS({
+        SecretId: secretId,
+        SecretKey: secretKey,
+        Protocol: 'http:',
+        Domain: `{Bucket}.cos.{Region}.localhost:${port}`,
+      });
+      const at = { Bucket: bucket, Region: region };
+      for (const Key of ['a/1.txt', 'a/2.txt', 'b/3.txt', 'top.txt']) {
+        await cos.putObject({ ...at, Key, Body: `body of ${Key}` });
+      }
+      await cos.putObjectCopy({
+        ...at,
+        Key: 'a/copy.txt',
+        CopySource: `${bucket}.cos.${region}.myqcloud.com/top.txt`,
+      });
+      const listing = await cos.getBucket({ ...at, Delimiter: '/' });
+      const deleted = await cos.deleteMultipleObject({
+        ...at,
+        Objects: [{ Key: 'a/1.txt' }, { Key: 'b/3.txt' }],
+      });
+      const url = cos.getObjectUrl({ ...at, Key: 'a/copy.txt', Sign: true });
+      const fetched = await (await fetch(url)).text();
+      return {
+        prefixes: listing.CommonPrefixes.map((p: { Prefix: string }) => p.Prefix),
+        keys: listing.Contents.map((c: { Key: string }) => c.Key),
+        deleted: deleted.Deleted.map((d: { Key: string }) => d.Key).sort(),
+        fetched,
+      };
+    }, pageArgs(Bucket));
 
     expect(outcome).toEqual({
       prefixes: ['a/', 'b/'],

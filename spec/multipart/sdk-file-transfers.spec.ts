@@ -93,7 +93,7 @@ describe('cos-nodejs-sdk-v5 file transfers', () => {
     await expectStored(Bucket, 'many/large.bin', large);
   });
 
-  it('sliceCopyFile copies an object above CopySliceSize with ranged Upload Part - Copy', async () => {
+  it('sliceCopyFile copies above CopySliceSize with ranged Upload Part - Copy', async () => {
     const Bucket = await t.createBucket('cp');
     await cos.putObject({ Bucket, Region: REGION, Key: 'source.bin', Body: large });
     await cos.sliceCopyFile({
