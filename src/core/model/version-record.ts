@@ -8,23 +8,11 @@ import {
   Tag,
 } from './object-version';
 
-/** What a write knows about a new version; `createObjectVersion` picks the stored form. */
-export interface ObjectVersionFields {
-  key: string;
-  versionId: string;
-  isDeleteMarker: boolean;
-  lastModified: Date;
-  etag: string;
-  size: number;
-  body?: StoredBody;
-  contentHeaders: ContentHeaders;
-  userMetadata: Record<string, string>;
-  storageClass: string;
-  acl?: ObjectAcl;
-  tags: Tag[];
-  appendable?: boolean;
-  replicationStatus?: ReplicationStatus;
-}
+/**
+ * What a write knows about a new version: every field of one; `createObjectVersion` picks the
+ * stored form.
+ */
+export type ObjectVersionFields = ObjectVersion;
 
 /** The fields of a version that most objects share with many others. */
 interface VersionExtras {
