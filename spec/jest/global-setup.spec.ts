@@ -24,7 +24,7 @@ describe('the jest global setup and teardown, in process', () => {
   });
   afterAll(() => rmSync(rootDir, { recursive: true, force: true }));
 
-  it('starts an emulator with no config file and no variables, and publishes how to reach it', async () => {
+  it('starts with no config file and no variables, and publishes how to reach it', async () => {
     await globalSetup({ rootDir });
     const url = process.env.COS_EMULATOR_URL!;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -48,7 +48,7 @@ describe('the jest global setup and teardown, in process', () => {
     await expect(request(second).get('/_emulator/health')).rejects.toThrow(/ECONNREFUSED/);
   });
 
-  it('reads its options from the variables as they were, and restores them on teardown', async () => {
+  it('reads the variables as they were, and restores them on teardown', async () => {
     process.env.COS_EMULATOR_REGIONS = 'ap-beijing';
     await globalSetup({ rootDir });
     expect(process.env.COS_EMULATOR_PORT).toBeDefined();

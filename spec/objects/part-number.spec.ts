@@ -13,7 +13,7 @@ describe('partNumber without an upload', () => {
   });
   afterAll(() => t.stop());
 
-  it('refuses PUT ?partNumber without uploadId with 400 InvalidArgument and stores nothing', async () => {
+  it('refuses PUT ?partNumber without uploadId (400) and stores nothing', async () => {
     const response = await request(t.emulator.url)
       .put('/piece.txt?partNumber=1')
       .set('Host', bucketHost(Bucket))

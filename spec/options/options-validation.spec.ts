@@ -19,7 +19,7 @@ async function problems(options: EmulatorOptions): Promise<string[]> {
 }
 
 describe('startEmulator options', () => {
-  it('refuses a log level, auth mode, region list and AppId it cannot use, all at once', async () => {
+  it('refuses a bad log level, auth mode, region list and AppId, all at once', async () => {
     const bad = { logLevel: 'verbose', auth: 'Off', regions: [], appId: 'abc' };
     expect(await problems(bad as unknown as EmulatorOptions)).toEqual([
       'regions: expected region names like ap-guangzhou,ap-beijing.',

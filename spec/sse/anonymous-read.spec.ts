@@ -50,7 +50,7 @@ describe('anonymous reads of encrypted objects', () => {
     },
   );
 
-  it('refuses an object encrypted by the bucket default, even with its own public-read ACL', async () => {
+  it('refuses an object the bucket default encrypted, even with a public-read ACL', async () => {
     const Bucket = await t.createBucket();
     await setBucketDefault(t, Bucket, REGION, 'AES256');
     await t.cos.putObject({

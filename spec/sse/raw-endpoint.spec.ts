@@ -55,7 +55,7 @@ describe('the raw (at rest) inspection endpoint', () => {
     expect(JSON.parse(noKey.bytes.toString()).error).toBe('NoSuchKey');
   });
 
-  it('streams the stored bytes with their length instead of reading the blob in one piece', async () => {
+  it('streams the stored bytes with their length, not the blob in one piece', async () => {
     const Bucket = await t.createBucket();
     const body = randomBody(3 * 1024 * 1024 + 5);
     await t.cos.putObject({ Bucket, Region: REGION, Key: 'big', Body: body });

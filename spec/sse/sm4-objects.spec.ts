@@ -11,7 +11,7 @@ describe('SM4 on object writes', () => {
   });
   afterAll(() => t.stop());
 
-  it('answers PutObject with x-cos-server-side-encryption: SM4 with 501 NotImplemented', async () => {
+  it('answers PutObject with SSE SM4 with 501 NotImplemented', async () => {
     const error = await rejectionOf(
       t.cos.putObject({
         Bucket,
